@@ -1,0 +1,13 @@
+// Context words shared by several recognizers.
+
+/** Words that name a number as an order, parcel or other business identifier — not personal data. */
+export const BUSINESS_NUMBER_WORDS = [
+  '订单', '单号', '运单', '快递单', '物流单', '编号', '流水', '批次', '条码', '货号', '工单', '售后单', '退货单',
+  'order', 'tracking', 'waybill', 'sku', 'sn', 'imei', 'serial', 'no.',
+] as const;
+
+/** Words that name a number as a phone number. */
+export const PHONE_WORDS = [
+  '电话', '手机', '号码', '联系方式', '联系', '致电', '拨打', '来电', '回电', '短信', '座机', '固话', '微信',
+  'tel', 'phone', 'mobile', 'call', 'contact',
+] as const;

@@ -1,0 +1,122 @@
+// Shared shapes of replylint (SPEC §2–§3). The ground floor: this file imports nothing.
+
+/** Finding categories of SPEC §2, plus the ones replylint adds (marked). */
+export const CATEGORIES = [
+  'banned-phrase',
+  'absolute-promise',
+  'sensitive-data',
+  'privacy-request',
+  'buck-passing',
+  'rude',
+  'blame-customer',
+  'negative-wording',
+  'exclamation-overuse',
+  /** added: 绝对化广告用语 (广告法第九条) such as 全网最低, 第一 */
+  'ad-claim',
+  /** added: steering the customer off the platform (加微信, QQ) */
+  'off-platform',
+  /** added: paying or pressing for good reviews (好评返现) */
+  'review-solicitation',
+  /** added: style advice (mechanical wording, missing apology …), info by default */
+  'style',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** A severity setting may also switch a rule off. */
+export type SeveritySetting = Severity | 'off';
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 1, warning: 2, error: 3 };
+
+export type Locale = 'zh' | 'en';
+
+export interface Fix {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** One problem in a reply (SPEC §3). Offsets are UTF-16 indices into the text as given. */
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  excerpt: string;
+  suggestions: string[];
+  fix?: Fix;
+  /** Why a detector fired (personal-data recognizers); masked like everything else. */
+  explanation?: string;
+}
+
+export interface CheckResult {
+  text: string;
+  findings: Finding[];
+  score: number;
+  pass: boolean;
+}
+
+/** Personal-data kinds the recognizers know. */
+export const PII_KINDS = ['mobile', 'landline', 'id-card', 'bank-card', 'email', 'address', 'amount'] as const;
+export type PiiKind = (typeof PII_KINDS)[number];
+
+/** Rule kinds implemented in code; every concrete rule in banned-phrases.yaml extends one. */
+export const RULE_KINDS = ['phrase', 'pii', 'exclamation', 'english-negation'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+/**
+ * A pattern after loading: literal text or a regular-expression source, both already in
+ * normalised form (simplified, half-width, lower case) with vocabulary references expanded.
+ */
+export type CompiledPattern =
+  | { type: 'literal'; text: string }
+  | {
+      type: 'regex';
+      source: string;
+      /**
+       * Literal strings of which every match contains at least one; the matcher runs the regex
+       * only when the Aho-Corasick pass saw one of them. Empty = run on every text.
+       */
+      triggers: string[];
+    };
+
+/** A rule as loaded and validated: data only, ready for the core to compile. */
+export interface RuleSpec {
+  id: string;
+  kind: RuleKind;
+  category: Category;
+  severity: SeveritySetting;
+  message: { zh: string; en: string };
+  suggestions: string[];
+  /** One-to-one replacement of the matched text ($1… refer to regex groups). */
+  fix?: string;
+  patterns: CompiledPattern[];
+  /** A candidate is dropped when an exception matches a span overlapping it. */
+  exceptions: CompiledPattern[];
+  /** Kind-specific options (pii recognizer name, thresholds …). */
+  options: Record<string, unknown>;
+}
+
+export interface RuleSet {
+  rules: RuleSpec[];
+}
+
+/** Options of one check call. */
+export interface CheckOptions {
+  failOn?: Severity;
+  /** Language of messages; `auto` = English for texts without Chinese characters. */
+  locale?: Locale | 'auto';
+}
+
+/**
+ * Injected English analysis (sentence boundaries and negated verbs), so that the pure core never
+ * loads a heavy NLP library itself. Offsets are into the string passed in.
+ */
+export interface EnglishAnalyzer {
+  negatedClauses(text: string): Array<{ start: number; end: number; sentenceStart: number; sentenceEnd: number }>;
+}
