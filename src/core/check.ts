@@ -136,7 +136,7 @@ function exclamationCandidates(compiled: CompiledRules, t: string, original: str
   for (const index of compiled.exclamationRules) {
     const rule = compiled.rules[index]!;
     const o = rule.spec.options as Partial<ExclamationOptions>;
-    const hits = findExclamations(t, { minRun: o.minRun ?? 2, sentenceShare: o.sentenceShare ?? 0.6, minSentences: o.minSentences ?? 3 });
+    const hits = findExclamations(t, { minRun: o.minRun ?? 2, sentenceShare: o.sentenceShare ?? 0.6, minSentences: o.minSentences ?? 3, minExclaimed: o.minExclaimed ?? 3 });
     for (const h of hits) {
       const [a] = toOriginalSpan(norm, h.start, h.end);
       out.push({ rule, s: h.start, e: h.end, vars: h.vars, ...(h.kind === 'run' ? { replacement: original[a] ?? '！' } : {}) });

@@ -8,6 +8,8 @@ export interface ExclamationOptions {
   sentenceShare: number;
   /** … provided it has at least this many sentences. */
   minSentences: number;
+  /** … and at least this many of them end in !. */
+  minExclaimed: number;
 }
 
 export interface ExclamationHit {
@@ -45,7 +47,7 @@ export function findExclamations(text: string, o: ExclamationOptions): Exclamati
       last = m.index + bang;
     }
   }
-  if (total >= o.minSentences && exclaimed / total > o.sentenceShare && last >= 0) {
+  if (total >= o.minSentences && exclaimed >= o.minExclaimed && exclaimed / total > o.sentenceShare && last >= 0) {
     hits.push({ start: last, end: last + 1, vars: { count: String(exclaimed), total: String(total) }, kind: 'share' });
   }
   return hits;
