@@ -79,10 +79,11 @@ export type CompiledPattern =
       type: 'regex';
       source: string;
       /**
-       * Literal strings of which every match contains at least one; the matcher runs the regex
-       * only when the Aho-Corasick pass saw one of them. Empty = run on every text.
+       * Groups of literal strings: every match contains at least one string of EACH group. The
+       * matcher runs the regex only when the Aho-Corasick pass saw a member of every group.
+       * Empty = run on every text.
        */
-      triggers: string[];
+      triggers: string[][];
     };
 
 /** A rule as loaded and validated: data only, ready for the core to compile. */

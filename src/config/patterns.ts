@@ -177,9 +177,38 @@ function requiredOfSequence(elements: readonly AST.Element[]): Req {
   return best;
 }
 
-/** Triggers of a parsed pattern; [] when no literal is required (the regex runs on every text). */
-export function triggersOf(ast: AST.Pattern): string[] {
-  return requiredOfAlternatives(ast.alternatives) ?? [];
+/** Most groups a pattern's triggers keep (the matcher tracks them in a bit mask). */
+const MAX_GROUPS = 8;
+
+/**
+ * Trigger groups of a parsed pattern (AND of ORs). With a single top-level alternative every
+ * element that requires a literal contributes its own group; with several alternatives the
+ * pattern needs one of their best groups. [] = no literal is required.
+ */
+export function triggersOf(ast: AST.Pattern): string[][] {
+  if (ast.alternatives.length !== 1) {
+    const any = requiredOfAlternatives(ast.alternatives);
+    return any ? [any] : [];
+  }
+  const groups: string[][] = [];
+  let run = '';
+  const flush = (): void => {
+    if (run) groups.push([run]);
+    run = '';
+  };
+  for (const el of ast.alternatives[0]!.elements) {
+    if (el.type === 'Character') {
+      run += String.fromCodePoint(el.value);
+      continue;
+    }
+    flush();
+    const r = requiredOfElement(el);
+    if (r) groups.push(r);
+  }
+  flush();
+  // Keep the most selective groups: longest shortest-member first, then fewest members.
+  const score = (g: string[]): number => Math.min(...g.map((x) => x.length)) * 1000 - g.length;
+  return groups.sort((a, b) => score(b) - score(a)).slice(0, MAX_GROUPS);
 }
 
 export function compilePattern(raw: string, env: PatternEnv): PatternOutcome {

@@ -2,7 +2,7 @@
 // exceptions → personal-data recognizers → findings with original offsets → post-process → score.
 // Pure: it reads no file, network, environment or clock; heavy helpers are injected.
 
-import type { CheckOptions, CheckResult, EnglishAnalyzer, Finding, Locale, PiiKind, Severity } from '../types.js';
+import type { Category, CheckOptions, CheckResult, EnglishAnalyzer, Finding, Locale, PiiKind, Severity } from '../types.js';
 import type { CompiledRules, ActiveRule, ExceptionTest } from './compile.js';
 import { normalize, toOriginalSpan, type Normalized, type ScriptConverter } from './normalize.js';
 import { findExclamations, type ExclamationOptions } from './exclamation.js';
@@ -10,6 +10,7 @@ import { postprocess } from './postprocess.js';
 import { scoreOf, passes } from './score.js';
 import { maskSpans } from '../pii/mask.js';
 import { lineColumn } from './line-column.js';
+import { formatMessage } from './message.js';
 
 /** Helpers the caller injects: script conversion and (lazily) English analysis. */
 export interface CoreEnv {
@@ -22,6 +23,12 @@ interface Candidate {
   /** Span in the normalised text. */
   s: number;
   e: number;
+  /** Span in the original text, rule id, category and severity: filled before post-processing. */
+  start: number;
+  end: number;
+  ruleId: string;
+  category: Category;
+  severity: Severity;
   match?: RegExpExecArray;
   vars?: Record<string, string>;
   piiKind?: PiiKind;
@@ -38,11 +45,12 @@ export function localeOf(text: string, requested: CheckOptions['locale']): Local
 }
 
 /** True when an exception matches somewhere overlapping [s, e) of `text`. */
-function exceptionHits(x: ExceptionTest, text: string, s: number, e: number): boolean {
+function exceptionHits(x: ExceptionTest, text: string, s: number, e: number, seen: Scratch): boolean {
   if ('literal' in x) {
     const i = text.indexOf(x.literal, Math.max(0, s - x.literal.length + 1));
     return i >= 0 && i < e;
   }
+  if (x.need !== 0 && (seen.exceptionStamp[x.id] !== seen.epoch || seen.exceptionMask[x.id] !== x.need)) return false; // triggers missing
   x.re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = x.re.exec(text)) !== null) {
@@ -53,8 +61,10 @@ function exceptionHits(x: ExceptionTest, text: string, s: number, e: number): bo
   return false;
 }
 
-function excepted(rule: ActiveRule, text: string, s: number, e: number): boolean {
-  for (const x of rule.exceptions) if (exceptionHits(x, text, s, e)) return true;
+type Scratch = CompiledRules['scratch'];
+
+function excepted(rule: ActiveRule, text: string, s: number, e: number, seen: Scratch): boolean {
+  for (const x of rule.exceptions) if (exceptionHits(x, text, s, e, seen)) return true;
   return false;
 }
 
@@ -67,23 +77,38 @@ function expandFix(template: string, m: RegExpExecArray | undefined, matched: st
   });
 }
 
+/** A candidate with its normalised span; the rest is filled in by locate(). */
+function candidate(rule: ActiveRule, s: number, e: number, extra?: Partial<Candidate>): Candidate {
+  return { rule, s, e, start: 0, end: 0, ruleId: rule.spec.id, category: rule.spec.category, severity: rule.severity, ...extra };
+}
+
 function phraseCandidates(compiled: CompiledRules, t: string, out: Candidate[]): void {
   const triggered: number[] = [];
-  const stamp = compiled.scratch.stamp;
+  const { stamp, mask, exceptionStamp, exceptionMask } = compiled.scratch;
   const epoch = ++compiled.scratch.epoch;
   compiled.automaton.scan(t, (phrase, s, e) => {
     const entry = compiled.phrases[phrase]!;
-    for (const r of entry.literalOf) out.push({ rule: compiled.rules[r]!, s, e });
-    for (const id of entry.triggers) {
+    for (const r of entry.literalOf) out.push(candidate(compiled.rules[r]!, s, e));
+    for (const { id, bit } of entry.triggers) {
       if (stamp[id] !== epoch) {
         stamp[id] = epoch;
+        mask[id] = 0;
         triggered.push(id);
       }
+      mask[id]! |= bit;
+    }
+    for (const { id, bit } of entry.exceptionTriggers) {
+      if (exceptionStamp[id] !== epoch) {
+        exceptionStamp[id] = epoch;
+        exceptionMask[id] = 0;
+      }
+      exceptionMask[id]! |= bit;
     }
   });
   for (const id of compiled.untriggered) triggered.push(id);
   for (const id of triggered) {
-    const { rule, re } = compiled.regexes[id]!;
+    const { rule, re, need } = compiled.regexes[id]!;
+    if (need !== 0 && mask[id] !== need) continue; // some trigger group not seen
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t)) !== null) {
@@ -91,13 +116,13 @@ function phraseCandidates(compiled: CompiledRules, t: string, out: Candidate[]):
         re.lastIndex++;
         continue;
       }
-      out.push({ rule: compiled.rules[rule]!, s: m.index, e: m.index + m[0].length, match: m });
+      out.push(candidate(compiled.rules[rule]!, m.index, m.index + m[0].length, { match: m }));
     }
   }
 }
 
 /** English negation rules: keep a trigger hit only where the analyzer sees a negated verb. */
-function confirmEnglish(cands: Candidate[], t: string, env: CoreEnv): Candidate[] {
+function confirmEnglish(compiled: CompiledRules, cands: Candidate[], t: string, env: CoreEnv): Candidate[] {
   if (!cands.some((c) => c.rule.spec.kind === 'english-negation')) return cands;
   const analyzer = env.english?.();
   if (!analyzer) return cands.filter((c) => c.rule.spec.kind !== 'english-negation');
@@ -109,7 +134,7 @@ function confirmEnglish(cands: Candidate[], t: string, env: CoreEnv): Candidate[
     // An alternative offered in the same or the next sentence makes it a refusal with a way out.
     const next = clauses.find((k) => k.sentenceStart >= clause.sentenceEnd);
     const windowEnd = Math.max(clause.sentenceEnd, next ? next.sentenceEnd : nextSentenceEnd(t, clause.sentenceEnd));
-    return !excepted(c.rule, t, c.s, windowEnd);
+    return !excepted(c.rule, t, c.s, windowEnd, compiled.scratch);
   });
 }
 
@@ -126,8 +151,8 @@ function piiCandidates(compiled: CompiledRules, t: string, out: Candidate[]): vo
     const min = typeof rule.spec.options.minScore === 'number' ? rule.spec.options.minScore : 0.5;
     for (const m of rule.recognizer!.find(t)) {
       if (m.score < min) continue;
-      if (excepted(rule, t, m.start, m.end)) continue;
-      out.push({ rule, s: m.start, e: m.end, piiKind: m.kind, explanation: m.explanation, vars: { score: String(m.score) } });
+      if (excepted(rule, t, m.start, m.end, compiled.scratch)) continue;
+      out.push(candidate(rule, m.start, m.end, { piiKind: m.kind, explanation: m.explanation, vars: { score: String(m.score) } }));
     }
   }
 }
@@ -139,7 +164,7 @@ function exclamationCandidates(compiled: CompiledRules, t: string, original: str
     const hits = findExclamations(t, { minRun: o.minRun ?? 2, sentenceShare: o.sentenceShare ?? 0.6, minSentences: o.minSentences ?? 3, minExclaimed: o.minExclaimed ?? 3 });
     for (const h of hits) {
       const [a] = toOriginalSpan(norm, h.start, h.end);
-      out.push({ rule, s: h.start, e: h.end, vars: h.vars, ...(h.kind === 'run' ? { replacement: original[a] ?? '！' } : {}) });
+      out.push(candidate(rule, h.start, h.end, { vars: h.vars, ...(h.kind === 'run' ? { replacement: original[a] ?? '！' } : {}) }));
     }
   }
 }
@@ -152,58 +177,45 @@ export function check(text: string, compiled: CompiledRules, options: CheckOptio
   const t = norm.text;
   let cands: Candidate[] = [];
   phraseCandidates(compiled, t, cands);
-  cands = cands.filter((c) => c.rule.spec.kind === 'english-negation' || !excepted(c.rule, t, c.s, c.e));
-  cands = confirmEnglish(cands, t, env);
+  cands = cands.filter((c) => c.rule.spec.kind === 'english-negation' || !excepted(c.rule, t, c.s, c.e, compiled.scratch));
+  cands = confirmEnglish(compiled, cands, t, env);
   piiCandidates(compiled, t, cands);
   exclamationCandidates(compiled, t, text, norm, cands);
   if (cands.length === 0) return { text, findings: [], score: 100, pass: true };
 
+  for (const c of cands) [c.start, c.end] = toOriginalSpan(norm, c.s, c.e);
+  const kept = postprocess(cands);
+
+  const piiSpans: Array<{ start: number; end: number; kind: PiiKind }> = [];
+  for (const c of kept) if (c.piiKind) piiSpans.push({ start: c.start, end: c.end, kind: c.piiKind });
+  const masked = maskSpans(text, piiSpans);
   const locale = localeOf(text, options.locale);
-  const drafts: Array<{ f: Finding; c: Candidate }> = [];
-  for (const c of cands) {
-    const [start, end] = toOriginalSpan(norm, c.s, c.e);
+  const lc = lineColumn(text);
+  const findings: Finding[] = [];
+  for (const c of kept) {
     const spec = c.rule.spec;
+    const excerpt = masked.slice(c.start, c.end);
+    const [line, column] = lc(c.start);
     const f: Finding = {
-      ruleId: spec.id,
-      category: spec.category,
-      severity: c.rule.severity,
-      message: '',
-      start,
-      end,
-      line: 0,
-      column: 0,
-      excerpt: '',
+      ruleId: c.ruleId,
+      category: c.category,
+      severity: c.severity,
+      message: formatMessage(c.rule.messages[locale], c.vars ? { match: excerpt, ...c.vars } : { match: excerpt }),
+      start: c.start,
+      end: c.end,
+      line,
+      column,
+      excerpt,
       suggestions: spec.suggestions,
     };
-    const original = text.slice(start, end);
-    if (c.replacement !== undefined) f.fix = { start, end, replacement: c.replacement };
-    else if (spec.fix !== undefined && original === t.slice(c.s, c.e)) {
+    if (c.replacement !== undefined) f.fix = { start: c.start, end: c.end, replacement: c.replacement };
+    else if (spec.fix !== undefined && excerpt === t.slice(c.s, c.e)) {
       // A fix is certain only when the agent typed exactly the normalised form (no script change).
-      f.fix = { start, end, replacement: expandFix(spec.fix, c.match, original) };
+      f.fix = { start: c.start, end: c.end, replacement: expandFix(spec.fix, c.match, excerpt) };
     }
-    drafts.push({ f, c });
-  }
-
-  const kept = new Set(postprocess(drafts.map((d) => d.f)));
-  const findings: Finding[] = [];
-  const piiSpans: Array<{ start: number; end: number; kind: PiiKind }> = [];
-  for (const { f, c } of drafts) {
-    if (!kept.has(f)) continue;
-    if (c.piiKind) piiSpans.push({ start: f.start, end: f.end, kind: c.piiKind });
-  }
-  const masked = maskSpans(text, piiSpans);
-  const lc = lineColumn(text);
-  for (const { f, c } of drafts) {
-    if (!kept.has(f)) continue;
-    f.excerpt = masked.slice(f.start, f.end);
-    const vars: Record<string, string> = { match: f.excerpt, ...c.vars };
-    f.message = c.rule.spec.message[locale].replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-    if (c.explanation) f.explanation = c.explanation.replace(t.slice(c.s, c.e), f.excerpt);
-    const [line, column] = lc(f.start);
-    f.line = line;
-    f.column = column;
+    if (c.explanation) f.explanation = c.explanation.replace(t.slice(c.s, c.e), excerpt);
     findings.push(f);
   }
-  const sorted = postprocess(findings);
+  const sorted = findings;
   return { text: masked, findings: sorted, score: scoreOf(sorted), pass: passes(sorted, failOn) };
 }

@@ -3,16 +3,21 @@
 
 import type { CompiledPattern, RuleSpec, RuleSet, Severity } from '../types.js';
 import { AhoCorasick } from './aho-corasick.js';
+import { parseMessage, type MessageParts } from './message.js';
 import { getRecognizer } from '../pii/registry.js';
 import type { Recognizer } from '../pii/recognizer.js';
 
-/** An exception of a rule, ready to test. */
-export type ExceptionTest = { literal: string } | { re: RegExp };
+/**
+ * An exception of a rule, ready to test. A regex exception with triggers is tested only when the
+ * automaton saw one of them in the text (`id` indexes the per-check stamps).
+ */
+export type ExceptionTest = { literal: string } | { re: RegExp; id: number; need: number };
 
 export interface ActiveRule {
   index: number;
   spec: RuleSpec;
   severity: Severity;
+  messages: { zh: MessageParts; en: MessageParts };
   exceptions: ExceptionTest[];
   recognizer?: Recognizer;
 }
@@ -20,12 +25,22 @@ export interface ActiveRule {
 interface RegexEntry {
   rule: number;
   re: RegExp;
+  /** Bit mask with one bit per trigger group; the regex runs when all are seen. */
+  need: number;
 }
 
-/** What an automaton phrase stands for: a literal pattern of a rule, or the trigger of regexes. */
+/** A phrase's part in a regex's trigger groups: seeing it sets `bit` for regex `id`. */
+export interface TriggerRef {
+  id: number;
+  bit: number;
+}
+
+/** What an automaton phrase stands for: a literal pattern of rules, or a trigger of regexes. */
 interface PhraseEntry {
   literalOf: number[];
-  triggers: number[];
+  triggers: TriggerRef[];
+  /** Exception regexes this phrase is a trigger of. */
+  exceptionTriggers: TriggerRef[];
 }
 
 export interface CompiledRules {
@@ -38,8 +53,9 @@ export interface CompiledRules {
   piiRules: number[];
   exclamationRules: number[];
   englishRules: number[];
-  /** Per-check scratch space: which regexes the current text triggered (epoch stamps). */
-  scratch: { stamp: Int32Array; epoch: number };
+  exceptionCount: number;
+  /** Per-check scratch space: trigger groups seen in the current text (epoch stamps + masks). */
+  scratch: { stamp: Int32Array; mask: Int32Array; exceptionStamp: Int32Array; exceptionMask: Int32Array; epoch: number };
 }
 
 /** Compiles a pattern source once; 'g' for scanning, 'u' for code-point semantics. */
@@ -47,9 +63,6 @@ export function compileRegex(source: string): RegExp {
   return new RegExp(source, 'gu');
 }
 
-function exceptionTest(p: CompiledPattern): ExceptionTest {
-  return p.type === 'literal' ? { literal: p.text } : { re: compileRegex(p.source) };
-}
 
 export function compileRules(set: RuleSet): CompiledRules {
   const phraseIndex = new Map<string, number>();
@@ -60,7 +73,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     if (i === undefined) {
       i = phrases.length;
       phraseIndex.set(text, i);
-      phrases.push({ literalOf: [], triggers: [] });
+      phrases.push({ literalOf: [], triggers: [], exceptionTriggers: [] });
       phraseTexts.push(text);
     }
     return phrases[i]!;
@@ -75,13 +88,32 @@ export function compileRules(set: RuleSet): CompiledRules {
     piiRules: [],
     exclamationRules: [],
     englishRules: [],
-    scratch: { stamp: new Int32Array(0), epoch: 0 },
+    exceptionCount: 0,
+    scratch: { stamp: new Int32Array(0), mask: new Int32Array(0), exceptionStamp: new Int32Array(0), exceptionMask: new Int32Array(0), epoch: 0 },
+  };
+  /** Registers trigger groups; returns the mask of all groups (0 = no trigger: always run). */
+  const registerTriggers = (groups: readonly string[][], id: number, list: 'triggers' | 'exceptionTriggers'): number => {
+    groups.forEach((group, g) => {
+      for (const t of new Set(group)) entryFor(t)[list].push({ id, bit: 1 << g });
+    });
+    return groups.length === 0 ? 0 : (1 << groups.length) - 1;
+  };
+  const exceptionTest = (p: CompiledPattern): ExceptionTest => {
+    if (p.type === 'literal') return { literal: p.text };
+    const id = out.exceptionCount++;
+    return { re: compileRegex(p.source), id, need: registerTriggers(p.triggers, id, 'exceptionTriggers') };
   };
 
   for (const spec of set.rules) {
     if (spec.severity === 'off') continue;
     const index = out.rules.length;
-    const rule: ActiveRule = { index, spec, severity: spec.severity, exceptions: spec.exceptions.map(exceptionTest) };
+    const rule: ActiveRule = {
+      index,
+      spec,
+      severity: spec.severity,
+      messages: { zh: parseMessage(spec.message.zh), en: parseMessage(spec.message.en) },
+      exceptions: spec.exceptions.map(exceptionTest),
+    };
     out.rules.push(rule);
     switch (spec.kind) {
       case 'pii': {
@@ -104,15 +136,15 @@ export function compileRules(set: RuleSet): CompiledRules {
         continue;
       }
       const id = out.regexes.length;
-      out.regexes.push({ rule: index, re: compileRegex(p.source) });
-      if (p.triggers.length === 0) out.untriggered.push(id);
-      for (const t of p.triggers) {
-        const e = entryFor(t);
-        if (!e.triggers.includes(id)) e.triggers.push(id);
-      }
+      const need = registerTriggers(p.triggers, id, 'triggers');
+      out.regexes.push({ rule: index, re: compileRegex(p.source), need });
+      if (need === 0) out.untriggered.push(id);
     }
   }
   out.automaton = new AhoCorasick(phraseTexts);
   out.scratch.stamp = new Int32Array(out.regexes.length);
+  out.scratch.mask = new Int32Array(out.regexes.length);
+  out.scratch.exceptionStamp = new Int32Array(out.exceptionCount);
+  out.scratch.exceptionMask = new Int32Array(out.exceptionCount);
   return out;
 }

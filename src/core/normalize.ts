@@ -31,21 +31,51 @@ function foldUnit(c: number): number {
   return c;
 }
 
-/** True when a code unit would change under folding or could start a traditional character. */
-function needsWork(text: string): { fold: boolean; cjk: boolean } {
+/** What a text needs: folding (1:1), removals (blank in a digit run, zero-width), CJK characters. */
+function needsWork(text: string): { fold: boolean; remove: boolean; cjk: boolean } {
   let fold = false;
+  let remove = false;
   let cjk = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if ((c >= 0x41 && c <= 0x5a) || (isBlank(c) && i > 0 && isDigit(text.charCodeAt(i - 1)))) fold = true;
+      if (c >= 0x41 && c <= 0x5a) fold = true;
+      else if (isBlank(c) && i > 0 && isDigit(foldUnit(text.charCodeAt(i - 1)))) remove = true;
     } else if (c >= 0x2e80) {
-      cjk = true;
-      if ((c >= FULLWIDTH_FIRST && c <= FULLWIDTH_LAST) || c === IDEOGRAPHIC_SPACE || isZeroWidth(c)) fold = true;
-    } else if (c === 0xa0 || isZeroWidth(c)) fold = true;
-    if (fold && cjk) break;
+      if ((c >= FULLWIDTH_FIRST && c <= FULLWIDTH_LAST) || c === IDEOGRAPHIC_SPACE) {
+        fold = true;
+        if (c === IDEOGRAPHIC_SPACE && i > 0 && isDigit(foldUnit(text.charCodeAt(i - 1)))) remove = true;
+      } else if (c === 0xfeff) remove = true;
+      else cjk = true;
+    } else if (c === 0xa0) {
+      fold = true;
+      if (i > 0 && isDigit(foldUnit(text.charCodeAt(i - 1)))) remove = true;
+    } else if (isZeroWidth(c)) remove = true;
   }
-  return { fold, cjk };
+  return { fold, remove, cjk };
+}
+
+/**
+ * Which code units change under script conversion, learnt one character at a time from the
+ * converter itself (0 = not yet asked, 1 = unchanged, 2 = traditional). Lets most texts — already
+ * simplified — skip the phrase-level conversion entirely.
+ */
+const scriptMemo = new WeakMap<ScriptConverter, Uint8Array>();
+
+function hasTraditional(text: string, convert: ScriptConverter): boolean {
+  let memo = scriptMemo.get(convert);
+  if (!memo) scriptMemo.set(convert, (memo = new Uint8Array(0x10000)));
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80 || (c >= 0xd800 && c <= 0xdfff)) continue;
+    let m = memo[c]!;
+    if (m === 0) {
+      const ch = String.fromCharCode(c);
+      memo[c] = m = convert(ch) === ch ? 1 : 2;
+    }
+    if (m === 2) return true;
+  }
+  return false;
 }
 
 /**
@@ -65,14 +95,23 @@ function toSimplifiedSameLength(text: string, convert: ScriptConverter): string 
   return out;
 }
 
+/** Scratch buffers reused across calls (the core runs one text at a time). */
+let units = new Uint16Array(256);
+
 /** Normalises `text`; with `convert` omitted, traditional characters are left as they are. */
 export function normalize(text: string, convert?: ScriptConverter): Normalized {
   const work = needsWork(text);
-  const script = work.cjk && convert ? toSimplifiedSameLength(text, convert) : text;
-  if (!work.fold) return { text: script, start: null, end: null };
+  const script = work.cjk && convert && hasTraditional(text, convert) ? toSimplifiedSameLength(text, convert) : text;
+  if (!work.fold && !work.remove) return { text: script, start: null, end: null };
 
   const n = script.length;
-  const units = new Uint16Array(n);
+  if (units.length < n) units = new Uint16Array(Math.max(n, units.length * 2));
+  if (!work.remove) {
+    // 1:1 folding: the offset map stays the identity.
+    for (let i = 0; i < n; i++) units[i] = foldUnit(script.charCodeAt(i));
+    return { text: decodeUnits(units, n), start: null, end: null };
+  }
+
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   let k = 0;
@@ -98,11 +137,11 @@ export function normalize(text: string, convert?: ScriptConverter): Normalized {
 }
 
 const CHUNK = 8192;
-function decodeUnits(units: Uint16Array, length: number): string {
-  if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+function decodeUnits(buf: Uint16Array, length: number): string {
+  if (length <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, length) as unknown as number[]);
   let out = '';
   for (let i = 0; i < length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]);
+    out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]);
   }
   return out;
 }

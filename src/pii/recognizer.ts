@@ -82,10 +82,13 @@ function contextWindow(text: string, start: number, end: number, before: number,
   return [text.slice(b, start), text.slice(end, a)];
 }
 
-function firstWord(words: readonly string[] | undefined, left: string, right: string): string | undefined {
-  if (!words) return undefined;
-  for (const w of words) if (left.includes(w) || right.includes(w)) return w;
-  return undefined;
+const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One regex per word list, built once: the first listed word found on either side. */
+function wordFinder(words: readonly string[] | undefined): (left: string, right: string) => string | undefined {
+  if (!words || words.length === 0) return () => undefined;
+  const re = new RegExp(words.map(escapeRe).join('|'));
+  return (left, right) => re.exec(left)?.[0] ?? re.exec(right)?.[0];
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -94,6 +97,8 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
   const ctx = def.context ?? {};
   const raiseBy = ctx.raiseBy ?? 0.35;
   const lowerBy = ctx.lowerBy ?? 0.5;
+  const lowerWord = wordFinder(ctx.lower);
+  const raiseWord = wordFinder(ctx.raise);
   return {
     name: def.name,
     kind: def.kind,
@@ -127,12 +132,12 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
             ctx.lowerBefore === undefined && ctx.lowerAfter === undefined
               ? [left, right]
               : contextWindow(text, start, end, ctx.lowerBefore ?? 12, ctx.lowerAfter ?? 6);
-          const down = firstWord(ctx.lower, nearLeft, nearRight);
+          const down = lowerWord(nearLeft, nearRight);
           if (down !== undefined) {
             score -= lowerBy;
             why.push(`context “${down}” (−${lowerBy})`);
           } else {
-            const up = firstWord(ctx.raise, left, right);
+            const up = raiseWord(left, right);
             if (up !== undefined) {
               score += raiseBy;
               why.push(`context “${up}” (+${raiseBy})`);
