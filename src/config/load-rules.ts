@@ -3,7 +3,7 @@
 // it. Every problem in every file is collected and reported together; loading never half-succeeds.
 
 import type { RuleSpec, RuleSet } from '../types.js';
-import { ruleFileSchema, type RuleFile, type Example } from './rules-schema.js';
+import { ruleFileSchema, ruleSchema, type RuleFile, type RuleEntry, type Example } from './rules-schema.js';
 import { parseYaml, positionAt, positionInString, zodProblems, type YamlSource } from './yaml-source.js';
 import { compilePattern, isRegexPattern, type PatternEnv } from './patterns.js';
 import { ConfigError, type Problem } from './problems.js';
@@ -19,6 +19,8 @@ export interface RuleFileText {
 interface ParsedFile {
   source: YamlSource;
   data: RuleFile;
+  /** Validated entries and, in the same order, the specs compiled from them. */
+  entries: Array<{ index: number; entry: RuleEntry }>;
   rules: RuleSpec[];
 }
 
@@ -42,9 +44,15 @@ function parseRuleFile(input: RuleFileText, inheritedVocab: ReadonlyMap<string, 
   const env: PatternEnv = { vocab, ...(core.convert ? { convert: core.convert } : {}) };
 
   const before = problems.length;
+  const entries: ParsedFile['entries'] = [];
+  data.rules.forEach((raw, index) => {
+    const checked = ruleSchema.safeParse(raw);
+    if (checked.success) entries.push({ index, entry: checked.data });
+    else problems.push(...zodProblems(source, checked.error.issues.map((issue) => ({ ...issue, path: ['rules', index, ...issue.path] }))));
+  });
   const seen = new Map<string, number>();
   const rules: RuleSpec[] = [];
-  data.rules.forEach((r, i) => {
+  entries.forEach(({ index: i, entry: r }) => {
     const at = (...rest: Array<string | number>) => positionAt(source, ['rules', i, ...rest]);
     const first = seen.get(r.id);
     if (first !== undefined) {
@@ -94,7 +102,7 @@ function parseRuleFile(input: RuleFileText, inheritedVocab: ReadonlyMap<string, 
     });
   });
   if (problems.length > before) return null;
-  return { source, data, rules };
+  return { source, data, entries, rules };
 }
 
 /** Applies all fixes of the findings of one rule to a text. */
@@ -106,8 +114,8 @@ function applyFixes(text: string, fixes: ReadonlyArray<{ start: number; end: num
 
 /** Runs every rule's examples against that rule alone (like ESLint's RuleTester). */
 function verifyExamples(file: ParsedFile, core: CoreEnv, problems: Problem[]): void {
-  file.data.rules.forEach((r, i) => {
-    const spec = file.rules[i]!;
+  file.entries.forEach(({ index: i, entry: r }, k) => {
+    const spec = file.rules[k]!;
     if (spec.severity === 'off') return;
     const compiled = compileRules({ rules: [spec] });
     const run = (t: string) => check(t, compiled, {}, core).findings.filter((f) => f.ruleId === spec.id);

@@ -39,7 +39,8 @@ export const ruleFileSchema = z
     /** `builtin` layers this file over the shipped rules; `none` replaces them. */
     extends: z.enum(['builtin', 'none']).optional(),
     vocab: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'vocabulary names are lower_snake_case'), z.array(text).min(1)).default({}),
-    rules: z.array(ruleSchema).default([]),
+    /** Each rule is validated on its own (ruleSchema) so that one bad rule hides no other problem. */
+    rules: z.array(z.unknown()).default([]),
   })
   .strict();
 

@@ -18,10 +18,16 @@ export function parseYaml(file: string, text: string): { source: YamlSource; pro
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = { file, text, doc, lines };
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
+  const problems: Problem[] = [];
+  let syntax = false;
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const duplicate = e.code === 'DUPLICATE_KEY';
+    // After the first syntax error the parser's further complaints are mostly its consequences.
+    if (!duplicate && syntax) continue;
+    syntax ||= !duplicate;
     const { line, col } = lines.linePos(e.pos[0]);
-    return { file, line, column: col, code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message: e.message.split('\n')[0]! };
-  });
+    problems.push({ file, line, column: col, code: duplicate ? 'duplicate-key' : 'yaml-syntax', message: e.message.split('\n')[0]! });
+  }
   return { source, problems };
 }
 

@@ -26,7 +26,7 @@ const isZeroWidth = (c: number): boolean => c === 0x200b || c === 0x200c || c ==
 /** Width and case folding of one UTF-16 code unit. */
 function foldUnit(c: number): number {
   if (c >= FULLWIDTH_FIRST && c <= FULLWIDTH_LAST) c -= FULLWIDTH_OFFSET;
-  else if (c === IDEOGRAPHIC_SPACE) return 0x20;
+  else if (c === IDEOGRAPHIC_SPACE || c === 0xa0) return 0x20;
   if (c >= 0x41 && c <= 0x5a) c += 0x20; // A-Z → a-z
   return c;
 }
