@@ -23,9 +23,14 @@ export function runCli(args: string[], opts: { input?: string | Buffer; cwd?: st
 }
 
 /** Like runCli but streams stdin from an async generator (for large batches). */
-export function runCliStream(args: string[], lines: AsyncIterable<string> | Iterable<string>, onLine: (line: string) => void): Promise<{ code: number | null; stderr: string }> {
+export function runCliStream(
+  args: string[],
+  lines: AsyncIterable<string> | Iterable<string>,
+  onLine: (line: string) => void,
+  nodeArgs: string[] = [],
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     let rest = '';
     child.stdout.setEncoding('utf8');
