@@ -2,13 +2,16 @@
 // (CLI, server, hook, audit) import. YAML parsing and schema validation are loaded lazily and
 // their results cached by content, so that `replylint check` starts fast.
 
-import { dirname, resolve } from 'node:path';
-import type { CheckOptions, CheckResult, RuleSet, RuleSpec, Severity, SeveritySetting } from './types.js';
+import { dirname, join, resolve } from 'node:path';
+import type { CheckOptions, CheckResult, Phrasebook, RuleSet, RuleSpec, Severity, SeveritySetting } from './types.js';
 import { compileRules, type CompiledRules } from './core/compile.js';
 import { check as coreCheck, type CoreEnv } from './core/check.js';
 import { traditionalToSimplified } from './support/opencc.js';
 import { createEnglishAnalyzer } from './support/english.js';
-import { BUILTIN_RULES, findConfig, packageVersion, readText } from './config/files.js';
+import { BUILTIN_PHRASEBOOK, BUILTIN_RULES, findConfig, packageVersion, readText } from './config/files.js';
+import { phrasebookFiles, SYNONYMS_FILE } from './config/phrasebook-files.js';
+import type { Problem } from './config/problems.js';
+import type { EngineChoice, Ranker } from './rank/ranker.js';
 import { cacheKey, cached } from './config/cache.js';
 import { ConfigError } from './config/problems.js';
 import type { Config } from './config/config-schema.js';
@@ -22,6 +25,14 @@ export interface EngineOptions {
   rules?: string[];
   /** Overrides the configuration's failOn. */
   failOn?: Severity;
+  /** Phrasebook folder (default: the configuration's, else the shipped one). */
+  phrasebook?: string;
+}
+
+export interface LoadedPhrasebook {
+  phrasebook: Phrasebook;
+  synonyms: string[][];
+  problems: Problem[];
 }
 
 export interface Engine {
@@ -31,7 +42,12 @@ export interface Engine {
   readonly compiled: CompiledRules;
   readonly failOn: Severity;
   readonly env: CoreEnv;
+  readonly phrasebookDir: string;
   check(text: string, options?: CheckOptions): CheckResult;
+  /** The phrasebook, loaded (and validated) on first use; throws ConfigError on problems. */
+  phrasebook(): Promise<LoadedPhrasebook>;
+  /** The template ranker, built on first use. */
+  ranker(options?: { engine?: EngineChoice; warn?: (message: string) => void }): Promise<Ranker>;
 }
 
 const EMPTY_CONFIG: Config = { rules: {}, ruleFiles: [] };
@@ -79,6 +95,24 @@ export function applySeverities(set: RuleSet, settings: Readonly<Record<string, 
   return { rules };
 }
 
+/** Loads a phrasebook folder through the content cache. Problems are returned, not thrown. */
+export async function loadPhrasebookDir(dir: string): Promise<LoadedPhrasebook> {
+  const files = phrasebookFiles(dir);
+  const read = (f: string) => ({ file: f, text: readText(f, 'phrasebook file') });
+  const templates = files.templates.map(read);
+  const slots = files.slots ? read(files.slots) : null;
+  // A team's phrasebook without its own synonym table uses the shipped one.
+  const synonyms = read(files.synonyms ?? join(BUILTIN_PHRASEBOOK, SYNONYMS_FILE));
+  const parts = [...templates, ...(slots ? [slots] : []), synonyms];
+  return cached(cacheKey('phrasebook', packageVersion(), parts), async () => {
+    const { loadPhrasebook, parseSynonyms } = await import('./config/load-phrasebook.js');
+    const loaded = loadPhrasebook(templates, slots);
+    const problems = [...loaded.problems];
+    const groups = parseSynonyms(synonyms, problems);
+    return { phrasebook: loaded.phrasebook, synonyms: groups, problems };
+  });
+}
+
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
   const cwd = options.cwd ?? process.cwd();
   const configFile = options.config === false ? null : options.config ? resolve(cwd, options.config) : findConfig(cwd);
@@ -90,6 +124,20 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const compiled = compileRules(ruleSet);
   const failOn = options.failOn ?? config.failOn ?? 'error';
   const locale = config.locale ?? 'auto';
+  const phrasebookDir = options.phrasebook
+    ? resolve(cwd, options.phrasebook)
+    : config.phrasebook
+      ? resolve(base, config.phrasebook)
+      : BUILTIN_PHRASEBOOK;
+  let phrasebook: Promise<LoadedPhrasebook> | undefined;
+  const rankers = new Map<string, Promise<Ranker>>();
+  const loadBook = (): Promise<LoadedPhrasebook> => {
+    phrasebook ??= loadPhrasebookDir(phrasebookDir).then((loaded) => {
+      if (loaded.problems.length > 0) throw new ConfigError(loaded.problems);
+      return loaded;
+    });
+    return phrasebook;
+  };
   return {
     config,
     configFile,
@@ -97,8 +145,34 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     compiled,
     failOn,
     env,
+    phrasebookDir,
     check(text, o = {}) {
       return coreCheck(text, compiled, { failOn: o.failOn ?? failOn, locale: o.locale ?? locale }, env);
+    },
+    phrasebook: loadBook,
+    ranker(o = {}) {
+      const key = o.engine ?? 'auto';
+      let r = rankers.get(key);
+      if (!r) {
+        r = (async () => {
+          const { phrasebook: pb, synonyms } = await loadBook();
+          const [{ createRanker }, { jiebaCutter }, { embeddingFactory }] = await Promise.all([
+            import('./rank/ranker.js'),
+            import('./support/jieba.js'),
+            import('./rank/embedding-factory.js'),
+          ]);
+          return createRanker(pb, {
+            convert: env.convert!,
+            cut: jiebaCutter(),
+            synonyms,
+            engine: key,
+            embedding: embeddingFactory(pb, { convert: env.convert!, ...(o.warn ? { warn: o.warn } : {}) }),
+            ...(o.warn ? { warn: o.warn } : {}),
+          });
+        })();
+        rankers.set(key, r);
+      }
+      return r;
     },
   };
 }

@@ -121,3 +121,88 @@ export interface CheckOptions {
 export interface EnglishAnalyzer {
   negatedClauses(text: string): Array<{ start: number; end: number; sentenceStart: number; sentenceEnd: number }>;
 }
+
+/** Intent ids of SPEC §5. */
+export const INTENTS = [
+  'greeting',
+  'thanks_bye',
+  'human_agent',
+  'presale.product_spec',
+  'presale.size_advice',
+  'presale.stock',
+  'presale.price_promo',
+  'presale.shipping_time',
+  'presale.return_policy',
+  'presale.recommend',
+  'presale.invoice',
+  'order.change_address',
+  'order.modify',
+  'order.cancel',
+  'order.payment_failed',
+  'order.coupon_issue',
+  'order.presale_progress',
+  'shipping.when_ship',
+  'shipping.tracking',
+  'shipping.delay',
+  'shipping.lost',
+  'shipping.damaged',
+  'aftersale.return_request',
+  'aftersale.exchange',
+  'aftersale.refund_status',
+  'aftersale.quality_issue',
+  'aftersale.wrong_item',
+  'aftersale.missing_item',
+  'aftersale.not_as_described',
+  'aftersale.usage_help',
+  'aftersale.freight_insurance',
+  'complaint.general',
+  'complaint.service_attitude',
+  'complaint.compensation',
+  'complaint.abusive',
+  'membership',
+] as const;
+export type IntentId = (typeof INTENTS)[number];
+
+export const AREAS = ['售前', '售中', '物流', '售后', '投诉', '通用'] as const;
+
+/** A reply template of the phrasebook. */
+export interface Template {
+  id: string;
+  intent: string;
+  title: string;
+  locale: string;
+  tags: string[];
+  text: string;
+  /** Slot names used in the text, in order of first use. */
+  slots: string[];
+}
+
+export interface IntentEntry {
+  id: string;
+  title: string;
+  area: string;
+  examples: string[];
+}
+
+export interface SlotSpec {
+  name: string;
+  description: string;
+  fill: 'message' | 'context' | 'none';
+}
+
+export interface Phrasebook {
+  intents: IntentEntry[];
+  templates: Template[];
+  slots: SlotSpec[];
+}
+
+export type RankEngineName = 'lexical' | 'embedding' | 'hybrid';
+
+/** One ranked template (SPEC §4). */
+export interface Suggestion {
+  templateId: string;
+  intent: string;
+  score: number;
+  text: string;
+  engine: RankEngineName;
+}

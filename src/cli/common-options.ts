@@ -11,6 +11,7 @@ export interface CommonOptions {
   locale?: string;
   format?: string;
   color?: boolean;
+  phrasebook?: string;
 }
 
 export function parseFailOn(s: string | undefined): Severity | undefined {
@@ -31,5 +32,6 @@ export async function engineFor(o: CommonOptions): Promise<Engine> {
     ...(o.config !== undefined ? { config: o.config } : {}),
     ...(o.rules ? { rules: o.rules } : {}),
     ...(failOn ? { failOn } : {}),
+    ...(o.phrasebook ? { phrasebook: o.phrasebook } : {}),
   });
 }

@@ -1,8 +1,9 @@
 // Bank-card numbers: 16–19 digits, whole or grouped in fours, confirmed by the issuer prefix and
-// the Luhn check. A number the text calls an order or tracking number is something else.
+// the Luhn check. A number the text calls an order or tracking number is something else, and an
+// 18-digit number with an ID's region and birth date is an ID (perhaps mistyped), not a card.
 
 import { makeRecognizer } from './recognizer.js';
-import { cardIssuer, luhnOk } from './checksums.js';
+import { cardIssuer, idShaped, luhnOk } from './checksums.js';
 import { BUSINESS_NUMBER_WORDS } from './context-words.js';
 
 export const bankCard = makeRecognizer({
@@ -29,6 +30,7 @@ export const bankCard = makeRecognizer({
   validate(value) {
     const digits = value.replace(/-/g, '');
     if (digits.length < 16 || digits.length > 19) return { ok: false, reason: 'length' };
+    if (digits.length === 18 && idShaped(digits)) return { ok: false, reason: 'region and birth date of an ID number' };
     const issuer = cardIssuer(digits);
     if (!issuer) return { ok: false, reason: 'no card issuer has this prefix' };
     return luhnOk(digits) ? { ok: true, reason: `${issuer} prefix and Luhn check valid` } : { ok: false, reason: 'Luhn check failed' };

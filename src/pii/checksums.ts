@@ -32,10 +32,10 @@ export function idCheckChar(first17: string): string {
  * First two digits of a resident ID: the provinces (11–65), Taiwan 71, Hong Kong 81, Macao 82,
  * the 83 of Taiwan residents' mainland permits, and 91/93 of foreigners' permanent residence IDs.
  */
-const ID_REGIONS = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65,
-  71, 81, 82, 83, 91, 93,
-]);
+const PROVINCES = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65];
+const ID_REGIONS = new Set([...PROVINCES, 71, 81, 82, 83, 91, 93]);
+/** The old 15-digit IDs (issued until 1999) only ever carried a province code. */
+const ID15_REGIONS = new Set(PROVINCES);
 
 export function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -53,6 +53,23 @@ export function idCardProblem(id: string): IdProblem {
   if (y < 1880 || y > 2099 || !validDate(y, Number(id.slice(10, 12)), Number(id.slice(12, 14)))) return 'date';
   if (idCheckChar(id) !== id[17]) return 'checksum';
   return null;
+}
+
+/** Why a 15-digit (first-generation) ID is not valid, or null: province code and 19yymmdd birth date. */
+export function idCard15Problem(id: string): Exclude<IdProblem, 'checksum'> {
+  if (!/^\d{15}$/.test(id)) return 'length';
+  if (!ID15_REGIONS.has(Number(id.slice(0, 2)))) return 'region';
+  if (!validDate(1900 + Number(id.slice(6, 8)), Number(id.slice(8, 10)), Number(id.slice(10, 12)))) return 'date';
+  return null;
+}
+
+/**
+ * True when 18 characters carry a valid region and birth date, whatever the check character: such a
+ * number is an ID (perhaps mistyped), never a bank card, even when it happens to pass Luhn.
+ */
+export function idShaped(id: string): boolean {
+  const problem = idCardProblem(id);
+  return problem === null || problem === 'checksum';
 }
 
 /**

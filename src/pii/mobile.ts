@@ -20,5 +20,5 @@ export const mobile = makeRecognizer({
       score: 0.6,
     },
   ],
-  context: { raise: PHONE_WORDS, lower: BUSINESS_NUMBER_WORDS, before: 12, after: 6 },
+  context: { raise: PHONE_WORDS, lower: BUSINESS_NUMBER_WORDS, before: 12, after: 8 },
 });

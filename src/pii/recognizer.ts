@@ -29,6 +29,12 @@ export interface ContextWords {
 export interface Verdict {
   ok: boolean;
   reason: string;
+  /**
+   * The score a confirmed candidate is raised to (default 0.9). A validator that only checks the
+   * shape (a 15-digit ID's birth date, a street without a city) confirms at a lower score, so that
+   * a context word is still needed before the candidate is reported.
+   */
+  score?: number;
 }
 
 export interface RecognizerDef {
@@ -38,7 +44,7 @@ export interface RecognizerDef {
   mayContain(text: string): boolean;
   patterns: readonly PiiPattern[];
   context?: ContextWords;
-  /** Confirms (score → at least 0.9) or drops (no match) a candidate value. */
+  /** Confirms (score → at least the verdict's score, 0.9 by default) or drops (no match) a candidate value. */
   validate?(value: string): Verdict;
   /** Adjusts a candidate's span (e.g. trims a cue word off an e-mail local part). */
   refine?(text: string, start: number, end: number): [number, number];
@@ -124,8 +130,9 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
           if (def.validate) {
             const verdict = def.validate(value);
             if (!verdict.ok) continue;
-            score = Math.max(score, 0.9);
-            why.push(`${verdict.reason} (≥0.9)`);
+            const confirmed = verdict.score ?? 0.9;
+            score = Math.max(score, confirmed);
+            why.push(`${verdict.reason} (≥${confirmed})`);
           }
           const [left, right] = contextWindow(text, start, end, ctx.before ?? 12, ctx.after ?? 6);
           const [nearLeft, nearRight] =
@@ -148,6 +155,27 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
         }
       }
       return found;
+    },
+  };
+}
+
+/**
+ * One recognizer made of several whose context words differ (a landline with an area code needs
+ * no context, a bare local number needs 座机 or 电话 next to it). Earlier parts win overlaps.
+ */
+export function combineRecognizers(name: string, kind: PiiKind, parts: readonly Recognizer[]): Recognizer {
+  return {
+    name,
+    kind,
+    find(text: string): PiiMatch[] {
+      const found: PiiMatch[] = [];
+      for (const part of parts) {
+        for (const m of part.find(text)) {
+          if (found.some((f) => f.start < m.end && m.start < f.end)) continue;
+          found.push({ ...m, recognizer: name });
+        }
+      }
+      return found.sort((a, b) => a.start - b.start);
     },
   };
 }

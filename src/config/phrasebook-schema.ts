@@ -1,0 +1,45 @@
+// zod schemas of the phrasebook: one file per area with intents, their customer examples and
+// templates, and slots.yaml declaring the slots templates may use.
+
+import { z } from 'zod';
+import { AREAS } from '../types.js';
+
+const text = z.string().min(1, 'must not be empty');
+
+export const templateSchema = z
+  .object({
+    id: z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'template ids look like "<intent>/<kebab-slug>"'),
+    title: text,
+    locale: z.enum(['zh-CN', 'zh-TW', 'en']).default('zh-CN'),
+    tags: z.array(text).default([]),
+    text,
+  })
+  .strict();
+
+export const intentSchema = z
+  .object({
+    id: text,
+    title: text,
+    examples: z.array(text).default([]),
+    templates: z.array(z.unknown()).default([]),
+  })
+  .strict();
+
+export const phrasebookFileSchema = z
+  .object({
+    area: z.enum(AREAS),
+    intents: z.array(z.unknown()).default([]),
+  })
+  .strict();
+
+export const slotsFileSchema = z
+  .object({
+    slots: z.record(z.string().regex(/^[\p{L}\p{N}_]+$/u, 'slot names are letters, digits or _'), z.object({ description: text, fill: z.enum(['message', 'context', 'none']).default('none') }).strict()),
+  })
+  .strict();
+
+export const synonymsFileSchema = z
+  .object({
+    groups: z.array(z.array(text).min(2, 'a group needs a canonical form and at least one variant')),
+  })
+  .strict();
