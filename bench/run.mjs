@@ -1,6 +1,8 @@
 // npm run bench [-- section…]: speed of replylint. Not a test — figures to read and compare.
 // Sections: check (in-process throughput), jsonl (whole-process batch), cold (start-up of
-// `replylint check`). With no argument, all of them.
+// `replylint check`), suggest (ranking latency). With no argument, all of them.
+
+
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -70,4 +72,32 @@ if (on('cold')) {
     base.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   console.log(`cold start of replylint check "…": median ${median(times).toFixed(0)} ms over 21 runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); bare \`node -e 0\` here: ${median(base).toFixed(0)} ms`);
+}
+
+if (on('suggest')) {
+  const { createEngine, loadPhrasebookDir, coreEnv } = await import('../dist/engine.js');
+  const { createRanker } = await import('../dist/rank/ranker.js');
+  const { jiebaCutter } = await import('../dist/support/jieba.js');
+  const { generatePhrasebook, generateMessages } = await import('./phrasebook.mjs');
+  const engine = await createEngine({ config: false });
+  const { phrasebook, synonyms } = await engine.phrasebook();
+  const messages = generateMessages(phrasebook, 2_000);
+  const measure = async (label, pb) => {
+    const t0 = process.hrtime.bigint();
+    const ranker = await createRanker(pb, { convert: coreEnv().convert, cut: jiebaCutter(), synonyms, engine: 'lexical' });
+    const buildMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    for (const m of messages.slice(0, 200)) await ranker.suggest(m); // warm-up
+    const lat = [];
+    for (const m of messages) {
+      const s = process.hrtime.bigint();
+      await ranker.suggest(m);
+      lat.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+    lat.sort((a, b) => a - b);
+    const p = (q) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))].toFixed(3);
+    console.log(`suggest (lexical, ${label}: ${pb.templates.length} templates, ${pb.intents.length} intents): p50 ${p(0.5)} ms, p99 ${p(0.99)} ms per message over ${messages.length} messages; index built in ${buildMs.toFixed(0)} ms`);
+  };
+  await measure('shipped phrasebook', phrasebook);
+  await measure('generated phrasebook', generatePhrasebook(phrasebook, 10_000));
+  void loadPhrasebookDir;
 }

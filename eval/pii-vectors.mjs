@@ -9,7 +9,9 @@
 //
 // usage: node eval/pii-vectors.mjs PATH/pii_vectors.jsonl [--addresses FILE] [--masking FILE] [--verbose]
 //   --addresses / --masking default to addresses_sample.jsonl / pii_masking_vectors.jsonl next to
-//   the vectors file (skipped when absent). Exit code 1 when a done-when target is missed.
+//   the vectors file (skipped when absent). Exit code 1 when a target is missed: ≥ 99% of valid
+//   mobiles, IDs, cards and e-mails found; ≥ 99% of checksum-failing IDs/cards not reported as an
+//   ID or card; no hand-written negative flagged; every mask as long as its value.
 //
 // The realdata files are read, never copied: nothing here is written to the repository.
 
@@ -275,7 +277,7 @@ const FULL_ADDRESS = [
   /(?:\d{1,3}(?:号楼|栋|幢|座)|[a-z]\d?座|单元)[\s-]*\d{3,5}/iu,
   /\d{3,5}(?:室|房)/u,
   // a room right after a floor or a compound name: 20楼2004, 恩和大厦912
-  /(?:楼|层|大厦|中心|广场|公寓|花园|家园|小区|苑|阁|公馆)[a-z]?-?\d{3,5}(?![\d楼层])/iu,
+  /(?:楼|层|大厦|中心|广场|公寓|花园|家园|小区|苑|阁|公馆)[a-z]?-?\d{3,4}(?![\d楼层])/iu,
 ];
 let addressRows = [];
 if (existsSync(addressesPath)) {
@@ -364,7 +366,7 @@ const targetsMissed = [];
 
 // Per kind and bucket: sentences with a covering finding, and (for id/card) sentences where the
 // value is reported as an ID or card.
-const CARD_RULES = new Set(['sensitive-data/id-card', 'sensitive-data/id-card-15', 'sensitive-data/bank-card']);
+const CARD_RULES = new Set(['sensitive-data/id-card', 'sensitive-data/bank-card']);
 const byBucket = new Map();
 for (const c of cases.filter((x) => x.group === 'vector')) {
   const k = `${c.kind}\u0000${c.bucket}`;
@@ -374,7 +376,7 @@ for (const c of cases.filter((x) => x.group === 'vector')) {
   b.n++;
   const fs = sensitive(c);
   const hit = fs.some((f) => covers(f, c));
-  const card = fs.some((f) => overlapsValue(f, c) && CARD_RULES.has(f.ruleId) && !(c.kind === 'id_card_15' && f.ruleId === 'sensitive-data/id-card-15'));
+  const card = fs.some((f) => overlapsValue(f, c) && CARD_RULES.has(f.ruleId));
   if (hit) b.found++;
   if (card) b.card++;
   c.hit = hit;
@@ -395,7 +397,7 @@ for (const b of [...byBucket.values()].sort((a, b) => order.indexOf(a.kind) - or
     target = `not id/card ≥ 99% → ${notCard / b.n >= 0.99 ? 'met' : 'MISSED'}`;
     if (notCard / b.n < 0.99) targetsMissed.push(`${b.kind} ${b.bucket}`);
   }
-  rows.push([b.kind, b.bucket, b.values.size, b.n, `${b.found} ${pct(b.found, b.n)}`, ['id_card', 'bank_card', 'id_card_15'].includes(b.kind) ? `${notCard} ${pct(notCard, b.n)}` : '', target]);
+  rows.push([b.kind, b.bucket, b.values.size, b.n, `${b.found} ${pct(b.found, b.n)}`, ['id_card', 'bank_card'].includes(b.kind) ? `${notCard} ${pct(notCard, b.n)}` : '', target]);
   for (const c of cases.filter((x) => x.group === 'vector' && x.kind === b.kind && x.bucket === b.bucket)) {
     const miss = isTargetNot ? c.card : !c.hit;
     if (miss && (isTargetFound || isTargetNot || verbose)) {
@@ -466,7 +468,10 @@ if (maskRows.length) {
   table(`Masking vs hutool (${maskingPath})`, ['kind', 'hutool method', 'input', 'hutool', 'ours', 'ours from', 'same length', 'vs hutool'], mrows);
 }
 
-if (fps.length) console.log(`\nFalse positives:\n  ${fps.join('\n  ')}`);
+if (fps.length) {
+  console.log(`\nFalse positives:\n  ${fps.join('\n  ')}`);
+  targetsMissed.push(`${fps.length} false positive(s) in the hand-written checks`);
+}
 if (amMiss.length) console.log(`\nAmount misses:\n  ${amMiss.join('\n  ')}`);
 if (misses.length) console.log(`\nMisses${verbose ? ' (verbose)' : ''}:\n  ${misses.join('\n  ')}`);
 console.log(`\nTargets: ${targetsMissed.length === 0 ? 'all met' : `MISSED: ${targetsMissed.join('; ')}`}`);

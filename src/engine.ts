@@ -12,7 +12,7 @@ import { BUILTIN_PHRASEBOOK, BUILTIN_RULES, findConfig, packageVersion, readText
 import { phrasebookFiles, SYNONYMS_FILE } from './config/phrasebook-files.js';
 import type { Problem } from './config/problems.js';
 import type { EngineChoice, Ranker } from './rank/ranker.js';
-import { cacheKey, cached } from './config/cache.js';
+import { cacheDir, cacheKey, cached } from './config/cache.js';
 import { ConfigError } from './config/problems.js';
 import type { Config } from './config/config-schema.js';
 
@@ -166,7 +166,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
             cut: jiebaCutter(),
             synonyms,
             engine: key,
-            embedding: embeddingFactory(pb, { convert: env.convert!, ...(o.warn ? { warn: o.warn } : {}) }),
+            embedding: embeddingFactory(pb, { convert: env.convert!, cacheDir: cacheDir(), ...(o.warn ? { warn: o.warn } : {}) }),
             ...(o.warn ? { warn: o.warn } : {}),
           });
         })();

@@ -50,12 +50,13 @@ const UNIT = `(?:\\d{1,2}|[${CN}]{1,2})单元`;
 // 12层, 五楼, 27f, -1层
 const FLOOR = `(?:-?\\d{1,3}|[${CN}]{1,3})(?:层|楼|f)(?![a-z])`;
 // 2503, 806c, 1201-d室, 708-711室, f1-801室, 9号: a room has 3–5 digits or a 室/房/户 after it;
-// it is never the start of an amount, a count or a date (1200元, 2024年).
-const NOT_QUANTITY = `(?![\\da-z元块件个次天年月日%克斤米])`;
+// it is never the start of an amount, a count, a date or an area (1200元, 2024年, 1200平).
+const NOT_QUANTITY = `(?![\\da-z元块件个次天年月日%克斤米平])`;
 const ROOM = `(?:(?:[a-z]\\d{0,2}-)?[a-z]?\\d{3,5}[a-z]?(?:-[a-z\\d]{1,4})?(?:室|房|户|号)?|\\d{1,5}(?:-\\d{1,5})?(?:室|房|户))${NOT_QUANTITY}`;
 const PART = `[\\s-]{0,2}${NAME}(?:${BUILDING}|${UNIT}|${FLOOR}|${ROOM})`;
-// Names that end a building or compound; a 3–5 digit number right after one is a room (恩和大厦912).
-const COMPOUND = '(?:大厦|中心|广场|公寓|花园|家园|小区|苑|阁|公馆|大楼|商厦)';
+// Names that end a building or compound; a 3–4 digit number right after one is a room (恩和大厦912).
+// 中心 is not among them: 客服中心95188 is a hotline.
+const COMPOUND = '(?:大厦|广场|公寓|花园|家园|小区|苑|阁|公馆|大楼|商厦)';
 
 /**
  * Introducing words left inside a match (when BOUND let it start earlier, e.g. at the start of the
@@ -87,7 +88,7 @@ export const address = makeRecognizer({
       // (海晖阁20楼2004), a room right after a compound name (恩和大厦912), or a room with 室
       name: 'building-address',
       regex: new RegExp(
-        `${BOUND}${ADMIN}(?:${ROAD})?[${H}a-z()（）·]{2,20}?(?:(?:${BUILDING}[\\s-]{0,2}){1,2}(?:${UNIT})?[\\s-]{0,2}(?:${FLOOR}[\\s-]{0,2})?(?:${ROOM})|${UNIT}(?:${ROOM})|${FLOOR}[\\s-]{0,2}(?:${ROOM})|(?<=${COMPOUND})[a-z]?-?\\d{3,5}[a-z]?${NOT_QUANTITY}|\\d{1,5}(?:-\\d{1,5})?(?:室|房|户)${NOT_QUANTITY})(?:${PART}){0,3}`,
+        `${BOUND}${ADMIN}(?:${ROAD})?[${H}a-z()（）·]{2,20}?(?:(?:${BUILDING}[\\s-]{0,2}){1,2}(?:${UNIT})?[\\s-]{0,2}(?:${FLOOR}[\\s-]{0,2})?(?:${ROOM})|${UNIT}(?:${ROOM})|${FLOOR}[\\s-]{0,2}(?:${ROOM})|(?<=${COMPOUND})[a-z]?-?\\d{3,4}[a-z]?(?:室|房|户)?${NOT_QUANTITY}|\\d{1,5}(?:-\\d{1,5})?(?:室|房|户)${NOT_QUANTITY})(?:${PART}){0,3}`,
         'gu',
       ),
       score: 0.5,

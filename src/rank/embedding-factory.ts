@@ -55,6 +55,8 @@ export interface EmbeddingFactoryOptions {
   convert: ScriptConverter;
   warn?: (message: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** Vector cache folder (engine.ts passes the content cache's); null = none. */
+  cacheDir?: string | null;
 }
 
 export function embeddingFactory(pb: Phrasebook, o: EmbeddingFactoryOptions): () => Promise<RankEngine | { unavailable: string }> {
@@ -63,7 +65,13 @@ export function embeddingFactory(pb: Phrasebook, o: EmbeddingFactoryOptions): ()
     if ('unavailable' in where) return where;
     try {
       const { createEmbeddingEngine } = await import('./embedding.js');
-      return await createEmbeddingEngine(pb, { model: where, convert: o.convert });
+      const pooling = (o.env ?? process.env).REPLYLINT_MODEL_POOLING;
+      return await createEmbeddingEngine(pb, {
+        model: where,
+        convert: o.convert,
+        cacheDir: o.cacheDir ?? null,
+        ...(pooling === 'mean' || pooling === 'cls' ? { pooling } : {}),
+      });
     } catch (e) {
       return { unavailable: `embedding model "${where.id}" could not be loaded: ${(e as Error).message.split('\n')[0]}` };
     }

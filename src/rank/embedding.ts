@@ -13,7 +13,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cacheDir as defaultCacheDir } from '../config/cache.js';
 import { normalize, type ScriptConverter } from '../core/normalize.js';
 import type { Phrasebook } from '../types.js';
 import type { ModelLocation } from './embedding-factory.js';
@@ -229,7 +228,7 @@ export async function createEmbeddingEngine(pb: Phrasebook, o: EmbeddingEngineOp
   const intents = [...new Set(pb.intents.map((i) => i.id).concat(pb.templates.map((t) => t.intent)))];
 
   const fingerprint = modelFingerprint([local, ...(env.cacheDir ? [join(env.cacheDir, id)] : [])], quantized);
-  const dir = o.cacheDir === undefined ? defaultCacheDir() : o.cacheDir;
+  const dir = o.cacheDir ?? null;
   let key = '';
   let cacheFile: string | null = null;
   if (dir && fingerprint) {

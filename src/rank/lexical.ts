@@ -13,11 +13,6 @@ import type { EngineScores, RankEngine } from './engine.js';
 
 type Vector = Map<string, number>;
 
-/**
- * Nearest-example shaping of an intent's score from document similarities: best example, second
- * best example, best template. The embedding engine scores intents this way.
- */
-export const DEFAULT_WEIGHTS = { best: 0.7, second: 0.15, template: 0.15 } as const;
 
 export interface LexicalOptions {
   /** Naive Bayes additive smoothing. */
