@@ -1,0 +1,13 @@
+// `replylint audit` — registered here; the implementation is imported only when the command runs.
+
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+
+export function register(program: Command): void {
+  program
+    .command('audit')
+    .description('(being built)')
+    .action(() => {
+      throw new UsageError('audit is not available yet');
+    });
+}

@@ -1,0 +1,13 @@
+// `replylint serve` — registered here; the implementation is imported only when the command runs.
+
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('(being built)')
+    .action(() => {
+      throw new UsageError('serve is not available yet');
+    });
+}
