@@ -1,5 +1,6 @@
 // Exact money amounts tied to the customer's order, payment or refund: "您的订单金额是358元",
-// "已退款88.8元". A price in a promotion (满199减20, 10元券) or a product price is not personal.
+// "已退款88.8元". A price in a promotion (满199减20, 10元券, 定金50元抵100元) or a product price is not
+// personal.
 
 import { makeRecognizer } from './recognizer.js';
 
@@ -41,11 +42,11 @@ export const amount = makeRecognizer({
   ],
   context: {
     raise: [
-      '订单', '金额', '总价', '总额', '实付', '实际支付', '付款', '支付', '已付', '应付', '付了', '退款', '退回', '退还', '退给',
+      '订单', '金额', '总价', '总额', '实付', '实际支付', '付款', '支付', '已付', '应付', '付了', '退款', '退回', '退还', '退给', '退了',
       '退您', '到账', '扣款', '扣费', '扣了', '合计', '共计', '货款', '账户', '余额', '转账', '打款', '赔付', '赔偿', '返还', '尾款', '定金',
-      'total', 'refund', 'paid', 'charged', 'payment', 'order',
+      'total', 'refund', 'paid', 'charged', 'payment', 'order', 'amount',
     ],
-    lower: ['满', '减', '券', '优惠', '红包', '立减', '包邮', '运费', '邮费', '起', '折', '每', '单价', '售价', '原价', '活动价', '到手价', 'off', 'coupon'],
+    lower: ['满', '减', '券', '优惠', '红包', '立减', '包邮', '运费', '邮费', '起', '折', '每', '单价', '售价', '原价', '活动价', '到手价', '抵', 'off', 'coupon'],
     before: 12,
     after: 6,
     lowerBefore: 3,

@@ -15,16 +15,17 @@ const EXT = '(?:(?:-|转|ext)\\d{1,5})?';
 const withArea = makeRecognizer({
   name: 'landline',
   kind: 'landline',
-  mayContain: (t) => /0\d{2,3}\)?-?\d{6}/.test(t),
+  mayContain: (t) => /0\d{2,3}\)?-?\d{3}/.test(t),
   patterns: [
     {
       // A dash or brackets make the shape unmistakable.
       // (?<![\d*a-z_])        not glued to a longer number, a mask star or an identifier
       // (?:\(AREA\)-?|AREA-)  area code in brackets, or followed by a dash
-      // [1-9]\d{6,7}          local number: 7 or 8 digits, never starting with 0
+      // [1-9](?:\d{6,7}|\d{2,3}-\d{4})   local number: 7 or 8 digits, never starting with 0, in
+      //                                one run or grouped 3-4 / 4-4 (021-6234-5678)
       // EXT (?![\d*])         optional extension; nothing glued after
       name: 'cn-landline-grouped',
-      regex: new RegExp(`(?<![\\d*a-z_])(?:\\(${AREA}\\)-?|${AREA}-)[1-9]\\d{6,7}${EXT}(?![\\d*])`, 'g'),
+      regex: new RegExp(`(?<![\\d*a-z_])(?:\\(${AREA}\\)-?|${AREA}-)[1-9](?:\\d{6,7}|\\d{2,3}-\\d{4})${EXT}(?![\\d*])`, 'g'),
       score: 0.55,
     },
     {

@@ -20,5 +20,7 @@ export const mobile = makeRecognizer({
       score: 0.6,
     },
   ],
-  context: { raise: PHONE_WORDS, lower: BUSINESS_NUMBER_WORDS, before: 12, after: 8 },
+  // An order or parcel word names the number only when it sits right next to it (订单号是…); further
+  // back it belongs to another phrase (您的订单（收件人张伟 138…）).
+  context: { raise: PHONE_WORDS, lower: BUSINESS_NUMBER_WORDS, before: 12, after: 8, lowerBefore: 6, lowerAfter: 4 },
 });

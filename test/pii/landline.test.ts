@@ -6,6 +6,9 @@ import { quiet, reported, spanTable } from './table.js';
 spanTable('landline', landline, 'landline', [
   ['您留的座机是010-62345678', reported('010-62345678', 0.9)],
   ['(0755)87654321', reported('(0755)87654321', 0.55)],
+  ['座机021-6234-5678', reported('021-6234-5678', 0.9)],
+  ['0755-8765-4321', reported('0755-8765-4321', 0.55)],
+  ['活动日期2023-06-18', null],
   ['请联系0571-88886666转123', reported('0571-88886666转123', 0.9)],
   ['010-12345678-1234是您的座机吗', reported('010-12345678-1234', 0.9)],
   ['電話：０２１－６２３４５６７８', reported('０２１－６２３４５６７８', 0.55)], // 電話 is simplified only by the core's converter
