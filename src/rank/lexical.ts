@@ -13,6 +13,8 @@ import type { EngineScores, RankEngine } from './engine.js';
 
 type Vector = Map<string, number>;
 
+const CJK_CHAR = /[\u3400-\u9fff]/;
+
 
 export interface LexicalOptions {
   /** Naive Bayes additive smoothing. */
@@ -103,6 +105,16 @@ export class LexicalEngine implements RankEngine {
     return normalise(v);
   }
 
+  /**
+   * A Chinese word the phrasebook never saw, all of whose characters it did see (滚 next to 滚蛋,
+   * 漏水 next to 漏 and 水): new wording, not noise, so it does not lower the coverage.
+   */
+  private knownChars(feature: string): boolean {
+    if (!feature.startsWith('w:')) return false;
+    const chars = [...feature.slice(2)];
+    return chars.every((c) => CJK_CHAR.test(c) && this.idf.has('u:' + c));
+  }
+
   score(message: string): EngineScores {
     const f = this.extract(message);
     const v = this.vectorOf(f);
@@ -112,7 +124,7 @@ export class LexicalEngine implements RankEngine {
     let all = 0;
     for (const [k, tf] of f) {
       all += tf;
-      if (this.idf.has(k)) known += tf;
+      if (this.idf.has(k) || this.knownChars(k)) known += tf;
     }
     const coverage = all > 0 ? known / all : 0;
 

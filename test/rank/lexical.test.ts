@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ranker } from '../../src/rank/ranker.js';
 import { createRanker } from '../../src/rank/ranker.js';
 import { LexicalEngine } from '../../src/rank/lexical.js';
-import { featureExtractor, synonymRewriter } from '../../src/rank/features.js';
-import { selectSuggestions } from '../../src/rank/select.js';
+import { featureExtractor, prepareEnglish, stemEnglish, synonymRewriter } from '../../src/rank/features.js';
+import { MIN_INTENT_SCORE, selectSuggestions } from '../../src/rank/select.js';
 import { jiebaCutter } from '../../src/support/jieba.js';
 import { traditionalToSimplified } from '../../src/support/opencc.js';
 import { loadPhrasebookDir, type LoadedPhrasebook } from '../../src/engine.js';
@@ -37,6 +37,33 @@ describe('synonyms', () => {
   it('ASCII variants match whole words only', () => {
     expect(rewrite('this is it')).toBe('this is it');
     expect(rewrite('hi there')).toBe('你好 there');
+  });
+});
+
+describe('English preparation', () => {
+  it('strips plural, -ed and -ing to one stem, and leaves short words alone', () => {
+    for (const [a, b] of [
+      ['shipped', 'shipping'],
+      ['ships', 'ship'],
+      ['packages', 'package'],
+      ['deliveries', 'delivery'],
+      ['received', 'receive'],
+      ['installing', 'install'],
+    ]) expect(stemEnglish(a!), `${a} / ${b}`).toBe(stemEnglish(b!));
+    expect(stemEnglish('bus')).toBe('bus');
+    expect(stemEnglish('need')).toBe('need');
+    expect(stemEnglish('ring')).toBe('ring');
+  });
+  it('expands negations, drops function words and long digit runs', () => {
+    expect(prepareEnglish("my order hasn't shipped").trim()).toBe('order not ship');
+    expect(prepareEnglish('where is the package').trim()).toBe(`${stemEnglish('where')} ${stemEnglish('package')}`);
+    expect(prepareEnglish('单号 yt1234567890123 查一下').trim()).toBe('单号 查一下');
+    expect(prepareEnglish('订单 3856120495837261048 怎么还没发货').trim()).toBe('订单 怎么还没发货');
+  });
+  it('lets English synonym variants meet their inflected forms', () => {
+    const extract = featureExtractor({ convert, cut: jiebaCutter(), synonyms: [['物流', 'package', 'tracking number']] });
+    expect([...extract('my packages').keys()]).toContain('w:物流');
+    expect([...extract('tracking numbers?').keys()]).toContain('w:物流');
   });
 });
 
@@ -102,6 +129,24 @@ describe('suggestions', () => {
     // Latin gibberish reads as English: the English generic templates.
     const en = await ranker.suggest('asdfgh');
     expect(en.map((x) => x.templateId)).toEqual(['greeting/welcome-en', 'human_agent/transfer-en']);
+  });
+
+  it('reach an intent from English wording the phrasebook only has in Chinese', async () => {
+    // "delivered" and "never got" reach 签收 and 没收到 through the synonym bridge.
+    expect((await ranker.suggest('tracking says delivered but I never got my package'))[0]!.intent).toBe('shipping.lost');
+    expect((await ranker.suggest('the parcel has not moved for days'))[0]!.intent).toBe('shipping.delay');
+  });
+
+  it('a new word made of known characters is not treated as noise', () => {
+    // Without the one-character example 滚, the word 滚 is unknown but its character is known
+    // from 滚蛋: the message still reaches its intent above the fallback threshold.
+    const train: Phrasebook = { ...book.phrasebook, intents: book.phrasebook.intents.map((i) => ({ ...i, examples: i.examples.filter((e) => e !== '滚') })) };
+    const engine = new LexicalEngine(train, featureExtractor({ convert, cut: jiebaCutter(), synonyms: book.synonyms }));
+    const s = selectSuggestions(train, engine.score('滚'), { top: 3, engine: 'lexical', locale: 'zh-CN' });
+    expect(s[0]!.intent).toBe('complaint.abusive');
+    expect(s[0]!.score).toBeGreaterThanOrEqual(MIN_INTENT_SCORE);
+    // Letters the phrasebook never saw still count for nothing.
+    expect(Math.max(...engine.score('qwxz').intents.values())).toBe(0);
   });
 
   it('scores are comparable: a clear message scores higher than a vague one', async () => {
