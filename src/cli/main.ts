@@ -36,6 +36,10 @@ export async function main(argv: string[]): Promise<void> {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
+  // Nobody reads our messages any more: carry on (the server still has to shut down cleanly).
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (e) {

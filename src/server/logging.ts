@@ -13,19 +13,23 @@ export interface LoggerOptions {
 
 export interface ServerLogger {
   logger: Logger;
-  /** Writes out what is buffered (before the process exits). */
-  flush(): void;
+  /** Writes out what is buffered (before the process exits); settles within FLUSH_WAIT_MS. */
+  flush(): Promise<void>;
 }
+
+/** How long a final flush may take: a log reader that stopped reading must not keep us alive. */
+const FLUSH_WAIT_MS = 1_000;
 
 export function createLogger(o: LoggerOptions, level: LogLevel): ServerLogger {
   if (o.stream) {
     const logger = pino({ level: o.level ?? level, base: { pid: process.pid } }, o.stream);
-    return { logger, flush: () => undefined };
+    return { logger, flush: async () => undefined };
   }
   // Lines are gathered up to 4 KB (one write instead of twenty under load) and written out at
   // least every 200 ms, so that a quiet server's log is never more than that behind.
   const dest = pino.destination({ dest: 1, sync: false, minLength: 4096 });
   const logger = pino({ level: o.level ?? level, base: { pid: process.pid } }, dest);
+  let closed = false;
   const timer = setInterval(() => {
     try {
       dest.flush();
@@ -34,15 +38,32 @@ export function createLogger(o: LoggerOptions, level: LogLevel): ServerLogger {
     }
   }, 200);
   timer.unref();
+  // The reader of our log went away (EPIPE: `replylint serve | head`): stop logging rather than
+  // crash. sonic-boom's flushSync() retries such an error forever, so it is never called here.
+  dest.on('error', () => {
+    closed = true;
+    clearInterval(timer);
+    logger.level = 'silent';
+  });
   return {
     logger,
     flush() {
       clearInterval(timer);
-      try {
-        dest.flushSync();
-      } catch {
-        // Not open yet, or nothing buffered: nothing to lose.
-      }
+      if (closed) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const giveUp = setTimeout(resolve, FLUSH_WAIT_MS);
+        giveUp.unref();
+        try {
+          dest.flush(() => {
+            clearTimeout(giveUp);
+            resolve();
+          });
+        } catch {
+          // Not open yet, or nothing buffered: nothing to lose.
+          clearTimeout(giveUp);
+          resolve();
+        }
+      });
     },
   };
 }

@@ -64,9 +64,8 @@ export async function runServe(o: ServeCommandOptions): Promise<number> {
   // A second signal, or requests that outlive their own timeout, end the process at once.
   const force = (why: string): void => {
     log.error(why);
-    server.flushLogs();
     process.stderr.write(`replylint: ${why}\n`);
-    process.exit(1);
+    void server.flushLogs().finally(() => process.exit(1));
   };
   process.once('SIGTERM', () => force('second signal: stopped without finishing requests in flight'));
   process.once('SIGINT', () => force('second signal: stopped without finishing requests in flight'));
@@ -76,7 +75,7 @@ export async function runServe(o: ServeCommandOptions): Promise<number> {
   clearTimeout(timer);
   process.off('SIGHUP', onHangup);
   log.info('stopped');
-  server.flushLogs();
+  await server.flushLogs();
   process.stderr.write('replylint: stopped\n');
   return 0;
 }

@@ -45,7 +45,7 @@ export interface BuiltServer {
   settings: ServerSettings;
   logger: Logger | null;
   /** Writes out buffered log lines. */
-  flushLogs(): void;
+  flushLogs(): Promise<void>;
 }
 
 export interface RunningServer {
@@ -59,7 +59,7 @@ export interface RunningServer {
   close(): Promise<void>;
   logger: Logger | null;
   /** Writes out buffered log lines. */
-  flushLogs(): void;
+  flushLogs(): Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -175,7 +175,7 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
   );
 
   await app.ready();
-  return { app, rules, settings, logger: log?.logger ?? null, flushLogs: () => log?.flush() };
+  return { app, rules, settings, logger: log?.logger ?? null, flushLogs: async () => log?.flush() };
 }
 
 function urlOf(address: AddressInfo | string | null): string {

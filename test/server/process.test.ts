@@ -113,6 +113,20 @@ describe('replylint serve (the real process)', () => {
     expect(s.stdout()).not.toMatch(/1591234567\d|不知道|第\d单/);
   });
 
+  it('SIGTERM after the log reader went away (serve | head): still exits 0, no hang', async () => {
+    const s = await serve(['--no-config']);
+    // A request makes a log line; then nobody reads standard output any more.
+    expect((await postJson(`${s.url}/v1/check`, { text: '你好' })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    s.child.stdout.destroy();
+    // This request's log line is still buffered when the signal comes: the final flush meets EPIPE.
+    expect((await postJson(`${s.url}/v1/check`, { text: '你好' })).status).toBe(200);
+    s.child.kill('SIGTERM');
+    const code = await Promise.race([s.exited, new Promise<string>((r) => setTimeout(() => r('still running after 10 s'), 10_000))]);
+    if (code !== 0) s.child.kill('SIGKILL');
+    expect(code).toBe(0);
+  });
+
   it('SIGHUP reloads the rules; a broken file is logged and the old rules stay', async () => {
     const dir = teamDir();
     const s = await serve([], dir);
