@@ -3,14 +3,15 @@
 
 import { z } from 'zod';
 import { AREAS } from '../types.js';
+import { LOCALES, TEMPLATE_ID } from './phrasebook-shape.js';
 
 const text = z.string().min(1, 'must not be empty');
 
 export const templateSchema = z
   .object({
-    id: z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'template ids look like "<intent>/<kebab-slug>"'),
+    id: z.string().regex(TEMPLATE_ID, 'template ids look like "<intent>/<kebab-slug>"'),
     title: text,
-    locale: z.enum(['zh-CN', 'zh-TW', 'en']).default('zh-CN'),
+    locale: z.enum(LOCALES).default('zh-CN'),
     tags: z.array(text).default([]),
     text,
   })

@@ -1,11 +1,16 @@
-// Lints the content of one reply-template file: finds its replies, checks each, and reports the
-// findings at their place in the file (line, column, and fixes in file offsets).
+// Checks the replies of a file and moves their findings to their place in the file (line, column,
+// and fixes in file offsets).
 
 import type { Engine } from '../engine.js';
 import type { Finding } from '../types.js';
 import { lineColumn } from '../core/line-column.js';
-import { segmentsOf, type Segment } from './segments.js';
-import { maskedDisplay, type FileReport } from './report.js';
+import type { Segment } from './segment.js';
+
+/** One reply of a file and its findings, in the reply's own offsets (what `--fix` works on). */
+export interface SegmentCheck {
+  seg: Segment;
+  findings: Finding[];
+}
 
 /** Moves a finding of a segment to file coordinates; a fix survives only if the span is exact. */
 function toFile(f: Finding, seg: Segment, lc: (offset: number) => [number, number]): Finding {
@@ -21,18 +26,14 @@ function toFile(f: Finding, seg: Segment, lc: (offset: number) => [number, numbe
   return moved;
 }
 
-export function lintReplies(engine: Engine, file: string, content: string, segments: readonly Segment[]): Finding[] {
-  const lc = lineColumn(content);
-  const findings: Finding[] = [];
-  for (const seg of segments) {
-    const result = engine.check(seg.text);
-    for (const f of result.findings) findings.push(toFile(f, seg, lc));
-  }
-  return findings;
+export function checkSegments(engine: Engine, segments: readonly Segment[]): SegmentCheck[] {
+  return segments.map((seg) => ({ seg, findings: engine.check(seg.text).findings }));
 }
 
-export function lintContent(engine: Engine, file: string, content: string): FileReport {
-  const { segments, problems } = segmentsOf(file, content);
-  const findings = lintReplies(engine, file, content, segments);
-  return { file, text: maskedDisplay(content, findings), findings, problems };
+/** The findings of checked segments in file coordinates, in file order. */
+export function fileFindings(content: string, checks: readonly SegmentCheck[]): Finding[] {
+  const lc = lineColumn(content);
+  const findings: Finding[] = [];
+  for (const { seg, findings: fs } of checks) for (const f of fs) findings.push(toFile(f, seg, lc));
+  return findings;
 }

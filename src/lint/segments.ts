@@ -12,12 +12,9 @@ import { isMap, isScalar, isSeq, visit, type Scalar } from 'yaml';
 import type { Problem } from '../config/problems.js';
 import { parseYaml } from '../config/yaml-source.js';
 import { lineColumn } from '../core/line-column.js';
+import { aligned, contiguous, scalarSegment, type Segment } from './segment.js';
 
-export interface Segment {
-  text: string;
-  /** File offset of each code unit of `text`, plus one entry for its end. */
-  offsets: Int32Array;
-}
+export { aligned, contiguous, LINTABLE_EXTENSIONS, scalarSegment, type Encoding, type Segment } from './segment.js';
 
 export interface Segments {
   segments: Segment[];
@@ -26,27 +23,6 @@ export interface Segments {
 
 /** Keys whose values are identifiers or metadata, not replies. */
 const NOT_REPLY_KEYS = new Set(['id', 'ids', 'intent', 'intents', 'key', 'slug', 'url', 'href', 'link', 'locale', 'lang', 'language', 'tags', 'tag', 'type', 'kind', 'category', 'source', 'version', 'extends', 'severity', 'ruleid', 'file', 'path']);
-
-/** A segment whose characters sit contiguously in the file from `start`. */
-export function contiguous(text: string, start: number): Segment {
-  const offsets = new Int32Array(text.length + 1);
-  for (let i = 0; i <= text.length; i++) offsets[i] = start + i;
-  return { text, offsets };
-}
-
-/** Aligns a decoded value with its raw source where they differ (escapes, block indentation). */
-export function aligned(value: string, raw: string, rawStart: number): Segment {
-  const offsets = new Int32Array(value.length + 1);
-  let r = 0;
-  for (let i = 0; i < value.length; i++) {
-    const at = raw.indexOf(value[i]!, r);
-    if (at >= 0 && at - r < 16) r = at;
-    offsets[i] = rawStart + Math.min(r, raw.length);
-    if (at >= 0 && at - r < 16) r++;
-  }
-  offsets[value.length] = rawStart + Math.min(r, raw.length);
-  return { text: value, offsets };
-}
 
 function txtSegments(content: string): Segment[] {
   const out: Segment[] = [];
@@ -123,7 +99,8 @@ function jsonSegments(file: string, content: string): Segments {
       const value = String(n.value);
       if (!value.trim()) return;
       const raw = content.slice(n.offset + 1, n.offset + n.length - 1);
-      out.push(raw === value ? contiguous(value, n.offset + 1) : aligned(value, raw, n.offset + 1));
+      const seg = raw === value ? contiguous(value, n.offset + 1) : aligned(value, raw, n.offset + 1);
+      out.push({ ...seg, encoding: 'json', key: String(n.offset) });
       return;
     }
     if (n.type === 'object') for (const p of n.children ?? []) walk(p.children?.[1], String(p.children?.[0]?.value ?? ''));
@@ -172,7 +149,8 @@ function csvSegments(file: string, content: string): Segments {
       i = j + (quoted ? 1 : 0) + 1;
       if ((hasHeader && !picked.includes(col)) || !value.trim()) return;
       const at = recordStart + fieldStart;
-      out.push(rawField === value ? contiguous(value, at) : aligned(value, rawField, at));
+      const seg = rawField === value ? contiguous(value, at) : aligned(value, rawField, at);
+      out.push({ ...seg, encoding: quoted ? 'csv-quoted' : 'csv-plain', key: `${r},${col}` });
     });
   });
   return { segments: out, problems: [] };
@@ -208,19 +186,6 @@ function yamlSegments(file: string, content: string): Segments {
   return { segments: out, problems: [] };
 }
 
-/** The segment of a YAML string scalar, exact for plain and quoted scalars and block scalars. */
-export function scalarSegment(content: string, node: Scalar<string>): Segment {
-  const [s, e] = node.range!;
-  const raw = content.slice(s, e);
-  const value = node.value;
-  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
-    const inner = raw.slice(1, -1);
-    return inner === value ? contiguous(value, s + 1) : aligned(value, inner, s + 1);
-  }
-  if (raw === value) return contiguous(value, s);
-  return aligned(value, raw, s);
-}
-
 export function segmentsOf(file: string, content: string): Segments {
   const ext = file.toLowerCase().replace(/^.*\./, '');
   switch (ext) {
@@ -241,4 +206,3 @@ export function segmentsOf(file: string, content: string): Segments {
   }
 }
 
-export const LINTABLE_EXTENSIONS = ['txt', 'md', 'markdown', 'json', 'csv', 'yaml', 'yml'] as const;
