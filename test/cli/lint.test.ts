@@ -193,6 +193,15 @@ describe('replylint lint --fix', () => {
     expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toBe(shouting.replace(/！！！/g, '！'));
   });
 
+  it('applies the one-to-one fixes of banned-phrases.yaml (slang, 您们), not the advice of other rules', () => {
+    const text = ['replies:', '  - 亲，木有现货了，灰常抱歉   # 缺货', '  - "感谢您们的耐心等待"', '  - 这是规定', ''].join('\n');
+    const dir = workspace({ 'r.yaml': text });
+    const r = runCli(['lint', '--fix', '--fail-on', 'info', 'r.yaml'], { cwd: dir });
+    expect(r.stderr).toBe('replylint: fixed 3 problems in 1 file\n');
+    expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toBe(text.replace('木有', '没有').replace('灰常', '非常').replace('您们', '各位'));
+    expect(r.stdout).toContain('banned-phrase/this-is-the-rule');
+  });
+
   it('fixes a phrasebook template and keeps its byte-order mark', () => {
     const dir = phrasebook();
     const file = join(dir, 'pb/general.yaml');
