@@ -28,7 +28,6 @@ export interface FeatureOptions {
 
 export type Features = Map<string, number>;
 
-const CJK = /[\u3400-\u9fff]/;
 const USEFUL = /[\p{L}\p{N}]/u;
 
 /**
@@ -135,14 +134,25 @@ export function featureExtractor(o: FeatureOptions): (text: string) => Features 
       const word = w.trim();
       if (word && USEFUL.test(word)) add('w:' + word, WEIGHT.word);
     }
-    const chars = [...text].filter((c) => CJK.test(c) || /[a-z0-9]/.test(c));
+    // The characters that make n-grams: CJK ideographs, ASCII letters and digits — all single UTF-16
+    // units, so the text is walked by code unit (a surrogate pair is neither and is skipped).
+    const chars: string[] = [];
+    const cjk: boolean[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const u = text.charCodeAt(i);
+      const isCjk = u >= 0x3400 && u <= 0x9fff;
+      if (isCjk || (u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39)) {
+        chars.push(text[i]!);
+        cjk.push(isCjk);
+      }
+    }
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]!;
-      if (CJK.test(c)) add('u:' + c, WEIGHT.unigram);
+      if (cjk[i]) add('u:' + c, WEIGHT.unigram);
       const n = chars[i + 1];
-      if (n !== undefined && (CJK.test(c) || CJK.test(n))) add('b:' + c + n, WEIGHT.bigram);
+      if (n !== undefined && (cjk[i] || cjk[i + 1])) add('b:' + c + n, WEIGHT.bigram);
       const m = chars[i + 2];
-      if (WEIGHT.trigram > 0 && n !== undefined && m !== undefined && CJK.test(n)) add('t:' + c + n + m, WEIGHT.trigram);
+      if (WEIGHT.trigram > 0 && n !== undefined && m !== undefined && cjk[i + 1]) add('t:' + c + n + m, WEIGHT.trigram);
     }
     return f;
   };

@@ -6,7 +6,7 @@ import type { ScriptConverter } from '../core/normalize.js';
 import type { RankEngine } from './engine.js';
 import { featureExtractor, type WordCutter } from './features.js';
 import { LexicalEngine } from './lexical.js';
-import { selectSuggestions } from './select.js';
+import { selectSuggestions, templateById } from './select.js';
 import { fillSlots, type SlotContext } from './slots.js';
 
 export type EngineChoice = 'auto' | RankEngineName;
@@ -56,7 +56,7 @@ export async function createRanker(pb: Phrasebook, o: RankerOptions): Promise<Ra
       const scores = await engine.score(message);
       const picked = selectSuggestions(pb, scores, { top: so.top ?? 3, engine: engine.name, locale: localeOfMessage(message, o.convert) });
       return picked.map((s) => {
-        const t = pb.templates.find((x) => x.id === s.templateId)!;
+        const t = templateById(pb, s.templateId)!;
         return { ...s, text: fillSlots(t.text, pb.slots, message, so.context) };
       });
     },

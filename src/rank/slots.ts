@@ -18,8 +18,12 @@ function fromMessage(name: string, message: string): string | undefined {
   return undefined;
 }
 
+/** Slot specs by name, per phrasebook slot list (built once, not for every suggestion). */
+const specsByName = new WeakMap<readonly SlotSpec[], Map<string, SlotSpec>>();
+
 export function fillSlots(text: string, slots: readonly SlotSpec[], message: string, context: SlotContext = {}): string {
-  const spec = new Map(slots.map((s) => [s.name, s]));
+  let spec = specsByName.get(slots);
+  if (!spec) specsByName.set(slots, (spec = new Map(slots.map((s) => [s.name, s]))));
   return text.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, name: string) => {
     const fromContext = context[name];
     if (typeof fromContext === 'string' || typeof fromContext === 'number') return String(fromContext);
