@@ -30,22 +30,33 @@ interface Answer {
   nextStep: boolean;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** What the findings of a conversation touch; created with its first finding (most conversations have none). */
+interface Touched {
+  severities: Record<Severity, number>;
+  flaggedAgents: Set<string>;
+  rules: Set<string>;
+  categories: Set<string>;
+  days: Set<string>;
+}
+
 export class Conversation {
   readonly turns: StoredTurn[] = [];
   /** Turns audited but not kept for display (beyond maxStoredTurns). */
   truncated = 0;
   score = 0;
   violations = 0;
-  readonly severities: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  readonly agents = new Set<string>();
-  readonly flaggedAgents = new Set<string>();
-  readonly rules = new Set<string>();
-  readonly categories = new Set<string>();
-  readonly days = new Set<string>();
+  /** Agents of the conversation, in order of appearance. */
+  readonly agents: string[] = [];
+  touched: Touched | null = null;
   firstDay: string | null = null;
   complaints = 0;
   lastAgent: string | null = null;
   lastSeen = 0;
+  /** Neighbours in the auditor's list of open conversations, least recently seen first. */
+  older: Conversation | null = null;
+  newer: Conversation | null = null;
   // Order-dependent state of the service-level checks.
   responded = false;
   pending = false;
@@ -60,6 +71,22 @@ export class Conversation {
     readonly file: string,
     readonly firstLine: number,
   ) {}
+
+  get severities(): Readonly<Record<Severity, number>> {
+    return this.touched?.severities ?? { error: 0, warning: 0, info: 0 };
+  }
+  get flaggedAgents(): ReadonlySet<string> {
+    return this.touched?.flaggedAgents ?? NONE;
+  }
+  get rules(): ReadonlySet<string> {
+    return this.touched?.rules ?? NONE;
+  }
+  get categories(): ReadonlySet<string> {
+    return this.touched?.categories ?? NONE;
+  }
+  get days(): ReadonlySet<string> {
+    return this.touched?.days ?? NONE;
+  }
 }
 
 export interface AgentStats {
@@ -109,7 +136,10 @@ function fmtSeconds(s: number): string {
 }
 
 export class Auditor {
+  /** Open conversations by id; also linked from least to most recently seen (oldest … newest). */
   readonly open = new Map<string, Conversation>();
+  private oldest: Conversation | null = null;
+  private newest: Conversation | null = null;
   readonly agents = new Map<string, AgentStats>();
   readonly rules = new Map<string, RuleStats>();
   readonly categories = new Map<string, CategoryStats>();
@@ -153,12 +183,17 @@ export class Auditor {
   turn(rec: TurnRecord, flags: number, complaintStart: number, complaintEnd: number, hit: TurnHit | undefined): void {
     const seq = ++this.seq;
     let c = this.open.get(rec.session);
-    if (c) this.open.delete(rec.session);
-    else {
+    if (c) {
+      if (c !== this.newest) {
+        this.unlink(c);
+        this.append(c);
+      }
+    } else {
       c = new Conversation(rec.session, seq, rec.file, rec.line);
       this.totals.sessions++;
+      this.open.set(rec.session, c);
+      this.append(c);
     }
-    this.open.set(rec.session, c); // re-inserted: the map stays in least-recently-seen order
     c.lastSeen = seq;
     this.totals.turns++;
     if (rec.time !== null) this.totals.timedTurns++;
@@ -197,7 +232,7 @@ export class Auditor {
     const agent = rec.agent ?? c.lastAgent ?? UNKNOWN_AGENT;
     if (rec.agent !== null) c.lastAgent = rec.agent;
     turn.agent = agent;
-    c.agents.add(agent);
+    if (!c.agents.includes(agent)) c.agents.push(agent);
     const stats = this.agent(agent);
     stats.agentTurns++;
     if (rec.day !== null) this.day(rec.day).agentTurns++;
@@ -267,11 +302,12 @@ export class Auditor {
     a.byCategory[f.category] = (a.byCategory[f.category] ?? 0) + 1;
     if (turn.day !== null) this.day(turn.day).findings++;
     c.score += WEIGHT[f.severity];
-    c.severities[f.severity]++;
-    c.rules.add(f.ruleId);
-    c.categories.add(f.category);
-    c.flaggedAgents.add(agent);
-    if (turn.day !== null) c.days.add(turn.day);
+    const t = (c.touched ??= { severities: { error: 0, warning: 0, info: 0 }, flaggedAgents: new Set(), rules: new Set(), categories: new Set(), days: new Set() });
+    t.severities[f.severity]++;
+    t.rules.add(f.ruleId);
+    t.categories.add(f.category);
+    t.flaggedAgents.add(agent);
+    if (turn.day !== null) t.days.add(turn.day);
     const violation = SEVERITY_RANK[f.severity] >= this.violationRank;
     if (violation) c.violations++;
     if (turn.role !== 'agent') return;
@@ -290,19 +326,33 @@ export class Auditor {
 
   private closeIdle(seq: number): void {
     const limit = seq - this.settings.sessionIdleLines;
-    for (const c of this.open.values()) {
-      if (c.lastSeen > limit) return;
-      this.close(c);
-    }
+    while (this.oldest !== null && this.oldest.lastSeen <= limit) this.close(this.oldest);
   }
 
-  /** Ends every open conversation (end of input). */
+  /** Ends every open conversation (end of input), least recently seen first. */
   closeAll(): void {
-    for (const c of this.open.values()) this.close(c);
+    while (this.oldest !== null) this.close(this.oldest);
+  }
+
+  private append(c: Conversation): void {
+    c.older = this.newest;
+    c.newer = null;
+    if (this.newest) this.newest.newer = c;
+    else this.oldest = c;
+    this.newest = c;
+  }
+
+  private unlink(c: Conversation): void {
+    if (c.older) c.older.newer = c.newer;
+    else this.oldest = c.newer;
+    if (c.newer) c.newer.older = c.older;
+    else this.newest = c.older;
+    c.older = c.newer = null;
   }
 
   private close(c: Conversation): void {
     this.open.delete(c.id);
+    this.unlink(c);
     this.endAnswer(c);
     if (c.complaint) {
       const k = c.complaint;

@@ -1,6 +1,7 @@
-// Reads conversation logs turn by turn: JSON Lines (one turn per line) or CSV with a header row
-// (session, role, agent, time, text). Input is streamed; a bad line becomes a problem with its
-// file and line and the rest of the file is still read.
+// Reads conversation logs: JSON Lines (one turn per line) or CSV with a header row (session, role,
+// agent, time, text). Input is streamed: JSON Lines as chunks of whole lines (raw bytes, so that
+// decoding and parsing happen in the worker threads), CSV as batches of rows. A bad line becomes a
+// problem with its file and line and the rest of the file is still read.
 
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
@@ -112,99 +113,179 @@ function parseTime(v: unknown): { time: number | null; day: string | null } | st
 
 const idOf = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
 
-/** Validates one turn (an object from JSON or a CSV row). */
-export function toTurn(v: unknown, file: string, line: number): TurnRecord | InputProblem {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return new InputProblem(file, line, 'expected an object like {"session": "s1", "role": "agent", "text": "…"}');
+/** A turn's fields once validated. */
+export interface TurnFields {
+  session: string;
+  role: 'agent' | 'customer';
+  agent: string | null;
+  time: number | null;
+  day: string | null;
+  timeText: string | null;
+  text: string;
+}
+
+/** Validates one turn (an object from JSON or a CSV row): its fields, or what is wrong with it. */
+export function turnFields(v: unknown): TurnFields | string {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'expected an object like {"session": "s1", "role": "agent", "text": "…"}';
   const r = v as Record<string, unknown>;
   const session = idOf(r.session ?? r.session_id);
-  if (session === null) return new InputProblem(file, line, '"session" must be a non-empty string or a number');
-  if (r.role !== 'agent' && r.role !== 'customer') return new InputProblem(file, line, `"role" must be "agent" or "customer" (found ${JSON.stringify(r.role ?? null)})`);
-  if (typeof r.text !== 'string') return new InputProblem(file, line, '"text" must be a string');
+  if (session === null) return '"session" must be a non-empty string or a number';
+  if (r.role !== 'agent' && r.role !== 'customer') return `"role" must be "agent" or "customer" (found ${JSON.stringify(r.role ?? null)})`;
+  if (typeof r.text !== 'string') return '"text" must be a string';
   const agent = r.agent === undefined || r.agent === null || r.agent === '' ? null : idOf(r.agent);
-  if (agent === null && r.agent !== undefined && r.agent !== null && r.agent !== '') return new InputProblem(file, line, '"agent" must be a string or a number');
+  if (agent === null && r.agent !== undefined && r.agent !== null && r.agent !== '') return '"agent" must be a string or a number';
   const t = parseTime(r.time);
-  if (typeof t === 'string') return new InputProblem(file, line, t);
+  if (typeof t === 'string') return t;
   const timeText = t.day === null ? null : typeof r.time === 'string' ? r.time : new Date(t.time ?? 0).toISOString();
-  return new TurnRecord(file, line, session, r.role, agent, t.time, t.day, timeText, r.text);
+  return { session, role: r.role, agent, time: t.time, day: t.day, timeText, text: r.text };
 }
 
 function open(file: string): NodeJS.ReadableStream {
   if (file === '-') return process.stdin;
-  const s = createReadStream(file, { highWaterMark: 1 << 20 });
-  return s;
+  return createReadStream(file, { highWaterMark: CHUNK_BYTES });
 }
 
-function parseLine(text: string, file: string, line: number): TurnRecord | InputProblem {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    return new InputProblem(file, line, `not JSON (${(e as Error).message})`);
-  }
-  return toTurn(v, file, line);
-}
+/** Bytes of JSON Lines handed to an analyser at a time: a few thousand lines. */
+const CHUNK_BYTES = 1 << 20;
+/** The longest line read as a turn (the analysers' memory is sized for it). */
+export const MAX_LINE_BYTES = 16 << 20;
 
-const isBlankLine = (s: string): boolean => s.length === 0 || (s.length < 8 && s.trim() === '');
-const decoder = new TextDecoder('utf-8');
+/** A line too long to be a turn, or a read error that ends the file. */
+export interface ChunkProblem {
+  error: string;
+  /** The problem is a line of its own (skipped), not the end of the file. */
+  line: boolean;
+}
 
 /**
- * Turns and problems of a JSON Lines file, in order, a chunk of lines at a time (one await per
- * chunk, not per line). A chunk of valid UTF-8 is decoded at once; one that is not is decoded
- * line by line so that the bad line is named.
+ * The bytes of a JSON Lines file, a chunk of whole lines at a time, in order, each in a buffer of
+ * its own (so that it can be moved to a worker thread). Decoding, parsing and numbering the lines
+ * is left to the analysers. A line longer than `maxLine` bytes is skipped as a problem (no chat
+ * turn is that long; it is a file of another kind, and would cost its size in memory); a read
+ * error ends the file.
  */
-async function* jsonlTurns(file: string, onBytes: (n: number) => void): AsyncGenerator<Array<TurnRecord | InputProblem>> {
-  let rest: Buffer | null = null;
-  let line = 0;
-  const lines = (body: Buffer): Array<TurnRecord | InputProblem> => {
-    const out: Array<TurnRecord | InputProblem> = [];
-    if (isUtf8(body)) {
-      const parts = decoder.decode(body).split('\n');
-      for (let k = 0; k < parts.length; k++) {
-        let p = parts[k]!;
-        if (k === parts.length - 1 && p === '') break; // after the last line break
-        line++;
-        if (p.charCodeAt(p.length - 1) === 13) p = p.slice(0, -1);
-        if (line === 1 && p.charCodeAt(0) === 0xfeff) p = p.slice(1);
-        if (!isBlankLine(p)) out.push(parseLine(p, file, line));
-      }
-      return out;
-    }
-    let from = 0;
-    while (from < body.length) {
-      let nl = body.indexOf(10, from);
-      if (nl < 0) nl = body.length;
-      line++;
-      const end = nl > from && body[nl - 1] === 13 ? nl - 1 : nl;
-      const bytes = body.subarray(from, end);
-      from = nl + 1;
-      let text: string;
-      try {
-        text = decodeUtf8(bytes, 'the line');
-      } catch (e) {
-        out.push(new InputProblem(file, line, (e as Error).message));
-        continue;
-      }
-      if (!isBlankLine(text)) out.push(parseLine(text, file, line));
-    }
-    return out;
-  };
+export async function* jsonlChunks(
+  file: string,
+  onBytes: (n: number) => void = () => {},
+  { chunkBytes = CHUNK_BYTES, maxLine = MAX_LINE_BYTES }: { chunkBytes?: number; maxLine?: number } = {},
+): AsyncGenerator<Uint8Array | ChunkProblem> {
+  const tooLong = (): ChunkProblem => ({ error: `the line is longer than ${Math.round(maxLine / (1 << 20))} MB; a turn is one line of JSON such as {"session": "s1", "role": "agent", "text": "…"}`, line: true });
+  let buf = new Uint8Array(chunkBytes);
+  let len = 0;
+  /** Inside a line that is too long: its bytes are dropped up to its end. */
+  let skipping = false;
   try {
     for await (const c of open(file)) {
       const chunk = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
       onBytes(chunk.length);
-      const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
-      const last = buf.lastIndexOf(10);
-      if (last < 0) {
-        rest = buf;
-        continue;
+      let at = 0;
+      while (at < chunk.length) {
+        if (skipping) {
+          const nl = chunk.indexOf(10, at);
+          if (nl < 0) break;
+          at = nl + 1;
+          skipping = false;
+          yield tooLong();
+          continue;
+        }
+        const n = Math.min(buf.length - len, chunk.length - at);
+        buf.set(chunk.subarray(at, at + n), len);
+        len += n;
+        at += n;
+        if (len < buf.length) continue;
+        const last = buf.lastIndexOf(10);
+        if (last < 0) {
+          // No line break in the whole buffer: one long line.
+          if (buf.length >= maxLine) {
+            skipping = true;
+            len = 0;
+            buf = new Uint8Array(chunkBytes);
+            continue;
+          }
+          const bigger = new Uint8Array(Math.min(buf.length * 2, maxLine));
+          bigger.set(buf);
+          buf = bigger;
+          continue;
+        }
+        const rest = len - (last + 1);
+        const next = new Uint8Array(Math.max(chunkBytes, rest * 2));
+        next.set(buf.subarray(last + 1, len));
+        yield buf.subarray(0, last + 1);
+        buf = next;
+        len = rest;
       }
-      rest = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : null;
-      yield lines(buf.subarray(0, last + 1));
     }
-    if (rest) yield lines(rest);
   } catch (e) {
-    yield [new InputProblem(file, line, `cannot read the file: ${(e as Error).message}`)];
+    // The lines read whole are audited; a line cut short by the error is not.
+    const last = buf.subarray(0, len).lastIndexOf(10);
+    if (last >= 0) yield buf.subarray(0, last + 1);
+    yield { error: `cannot read the file: ${(e as Error).message}`, line: false };
+    return;
   }
+  if (skipping) yield tooLong();
+  else if (len > 0) yield buf.subarray(0, len);
+}
+
+/** Where parsed lines go: a valid turn, or a line that is not one. Lines count from 1 at the chunk's start. */
+export interface TurnSink {
+  turn(line: number, t: TurnFields): void;
+  problem(line: number, message: string): void;
+}
+
+function parseLine(text: string, line: number, sink: TurnSink): void {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    sink.problem(line, `not JSON (${(e as Error).message})`);
+    return;
+  }
+  const t = turnFields(v);
+  if (typeof t === 'string') sink.problem(line, t);
+  else sink.turn(line, t);
+}
+
+const isBlankLine = (s: string): boolean => s.length === 0 || (s.length < 8 && s.trim() === '');
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Decodes and parses a chunk of JSON Lines into `sink`; returns the number of lines it holds. A
+ * chunk of valid UTF-8 is decoded at once; one that is not is decoded line by line so that the
+ * bad line is named.
+ */
+export function parseJsonlChunk(bytes: Uint8Array, sink: TurnSink): number {
+  let line = 0;
+  if (isUtf8(bytes)) {
+    const parts = decoder.decode(bytes).split('\n');
+    for (let k = 0; k < parts.length; k++) {
+      let p = parts[k]!;
+      if (k === parts.length - 1 && p === '') break; // after the last line break
+      line++;
+      if (p.charCodeAt(p.length - 1) === 13) p = p.slice(0, -1);
+      if (p.charCodeAt(0) === 0xfeff) p = p.slice(1); // a byte order mark (files joined with cat keep theirs)
+      if (!isBlankLine(p)) parseLine(p, line, sink);
+    }
+    return line;
+  }
+  let from = 0;
+  while (from < bytes.length) {
+    let nl = bytes.indexOf(10, from);
+    if (nl < 0) nl = bytes.length;
+    line++;
+    const end = nl > from && bytes[nl - 1] === 13 ? nl - 1 : nl;
+    const lineBytes = bytes.subarray(from, end);
+    from = nl + 1;
+    let text: string;
+    try {
+      text = decodeUtf8(lineBytes, 'the line');
+    } catch (e) {
+      sink.problem(line, (e as Error).message);
+      continue;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (!isBlankLine(text)) parseLine(text, line, sink);
+  }
+  return line;
 }
 
 /** Checks UTF-8 as the bytes stream by and counts them; an error names the byte offset. */
@@ -233,9 +314,16 @@ function strictUtf8(onBytes: (n: number) => void): Transform {
   });
 }
 
-async function* csvTurns(file: string, onBytes: (n: number) => void): AsyncGenerator<Array<TurnRecord | InputProblem>> {
+/** A CSV row with its line number; validated by the analysers like a JSON line. */
+export interface CsvRow {
+  line: number;
+  record: Record<string, string>;
+}
+
+/** CSV rows at a time (validated where they are analysed), or a problem that ends the file. */
+export async function* csvRows(file: string, onBytes: (n: number) => void = () => {}): AsyncGenerator<CsvRow[] | InputProblem> {
   const { parse } = await import('csv-parse');
-  const parser = parse({ columns: true, info: true, bom: true, skip_empty_lines: true, relax_column_count: true });
+  const parser = parse({ columns: true, info: true, bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_LINE_BYTES });
   const source = open(file);
   const utf8 = strictUtf8(onBytes);
   // Errors of the source or the decoder end the parse with that error.
@@ -243,6 +331,7 @@ async function* csvTurns(file: string, onBytes: (n: number) => void): AsyncGener
   utf8.on('error', (e) => parser.destroy(e));
   source.pipe(utf8).pipe(parser);
   let checkedHeader = false;
+  let rows: CsvRow[] = [];
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       if (!checkedHeader) {
@@ -251,19 +340,23 @@ async function* csvTurns(file: string, onBytes: (n: number) => void): AsyncGener
         const missing = ['role', 'text'].filter((c) => !cols.includes(c));
         if (!cols.includes('session') && !cols.includes('session_id')) missing.unshift('session');
         if (missing.length > 0) {
-          yield [new InputProblem(file, 1, `the CSV header lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected session, role, agent, time, text)`)];
+          yield new InputProblem(file, 1, `the CSV header lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected session, role, agent, time, text)`);
           return;
         }
       }
-      yield [toTurn(record, file, info.lines)];
+      rows.push({ line: info.lines, record });
+      if (rows.length === CSV_ROWS) {
+        yield rows;
+        rows = [];
+      }
     }
   } catch (e) {
+    if (rows.length > 0) yield rows;
+    rows = [];
     const err = e as Error & { lines?: number };
-    yield [new InputProblem(file, err.lines ?? 0, err instanceof InputError ? err.message : `CSV: ${err.message}`)];
+    yield new InputProblem(file, err.lines ?? 0, err instanceof InputError ? err.message : `CSV: ${err.message}`);
   }
+  if (rows.length > 0) yield rows;
 }
 
-/** The turns (and problems) of a file, in input order, in chunks. */
-export function readTurns(file: string, format: InputFormat, onBytes: (n: number) => void = () => {}): AsyncGenerator<Array<TurnRecord | InputProblem>> {
-  return format === 'csv' ? csvTurns(file, onBytes) : jsonlTurns(file, onBytes);
-}
+const CSV_ROWS = 2048;

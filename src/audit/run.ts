@@ -1,16 +1,18 @@
-// Runs an audit: streams the turns of every file, sends them in batches to the analysers (worker
-// threads or this thread), commits the answers strictly in input order — so the result does not
-// depend on the number of workers — and builds the summary.
+// Runs an audit: streams every file in chunks (raw JSON Lines bytes, or CSV rows) to the analysers
+// (worker threads, or this thread), which parse them and check every turn on its own; commits the
+// answers strictly in input order to the auditor — so the result does not depend on the number of
+// workers or the chunk sizes — and builds the summary.
 
 import { statSync } from 'node:fs';
 import { createEngine, type EngineOptions } from '../engine.js';
 import { packageVersion } from '../config/files.js';
 import { Auditor } from './auditor.js';
-import { formatOf, InputProblem, readTurns, type InputFormat, type TurnRecord } from './input.js';
-import { inProcessAnalyzer, workerPool, type BatchAnalyzer } from './pool.js';
+import { csvRows, formatOf, InputProblem, jsonlChunks, TurnRecord, type InputFormat } from './input.js';
+import { inProcessAnalyzer, WORKER_HEAP_MB, workerPool, type ChunkAnalyzer } from './pool.js';
+import { InputError } from '../cli/errors.js';
 import { parseAuditSettings } from './settings.js';
 import { buildSummary, type AuditSummary } from './summary.js';
-import { severityOf, type BatchResult } from './turn-analysis.js';
+import { I_AGENT, I_COMPLAINT_END, I_COMPLAINT_START, I_DAY, I_LINE, I_SESSION, I_TIME_TEXT, INTS, ROLE_AGENT, severityOf, type AnalysisResult } from './turn-analysis.js';
 import type { Severity } from '../types.js';
 
 export interface AuditRunOptions {
@@ -25,16 +27,18 @@ export interface AuditRunOptions {
   progress?: { start(totalBytes: number): void; advance(bytes: number, turns: number): void; stop(): void };
 }
 
-/** Turns per batch sent to a worker: large enough that messaging costs little per turn. */
-const BATCH_TURNS = 4096;
-
-interface Batch {
-  records: TurnRecord[];
-  texts: string[];
-  roles: Uint8Array;
+/** A chunk on its way through the analysers, or a problem found while reading (committed in order with them). */
+interface Entry {
+  fileIndex: number;
+  file: string;
+  /** JSON Lines: the result's line numbers count from the chunk's start. */
+  jsonl: boolean;
+  result?: Promise<AnalysisResult>;
+  /** A problem found while reading, given the number of lines before it … */
+  problem?: (linesBefore: number) => InputProblem;
+  /** … and the lines it stands for (a skipped line: 1). */
+  lines?: number;
 }
-
-const newBatch = (): Batch => ({ records: [], texts: [], roles: new Uint8Array(BATCH_TURNS) });
 
 export interface AuditRun {
   summary: AuditSummary;
@@ -47,55 +51,90 @@ export async function runAudit(o: AuditRunOptions): Promise<AuditRun> {
   const engine = await createEngine(engineOptions);
   const settings = parseAuditSettings(engine.config.audit, engine.configFile);
   const auditor = new Auditor(settings, o.top, severityOf(settings));
-  const analyzer: BatchAnalyzer = o.jobs > 1 ? await workerPool(o.jobs, engineOptions, settings) : inProcessAnalyzer(engine, settings);
+  const analyzer: ChunkAnalyzer = o.jobs > 1 ? await workerPool(o.jobs, engineOptions, settings) : inProcessAnalyzer(engine, settings);
 
   const total = o.files.reduce((n, f) => n + (f === '-' ? 0 : statSync(f).size), 0);
   o.progress?.start(total);
-  const inFlight: Array<{ batch: Batch; result: Promise<BatchResult> }> = [];
+  // Chunks in flight, oldest first: two per worker keep them busy while the oldest is committed,
+  // and bound the memory (a chunk is about a megabyte of input).
+  const inFlight: Entry[] = [];
   const maxInFlight = Math.max(2, o.jobs * 2);
+  let lineBase = 0;
+  let fileIndex = -1;
 
-  const commit = (batch: Batch, r: BatchResult): void => {
-    let h = 0;
-    for (let i = 0; i < batch.records.length; i++) {
-      const hit = r.hits[h]?.i === i ? r.hits[h++] : undefined;
-      auditor.turn(batch.records[i]!, r.flags[i]!, r.complaintAt[2 * i]!, r.complaintAt[2 * i + 1]!, hit);
+  const commit = (e: Entry, r: AnalysisResult | null): void => {
+    if (e.fileIndex !== fileIndex) {
+      fileIndex = e.fileIndex;
+      lineBase = 0;
     }
-    o.progress?.advance(0, batch.records.length);
+    if (r === null) {
+      auditor.problem(e.problem!(lineBase));
+      lineBase += e.lines ?? 0;
+      return;
+    }
+    const base = e.jsonl ? lineBase : 0;
+    for (const p of r.problems) auditor.problem(new InputProblem(e.file, base + p.line, p.message));
+    const { ints, times, flags, strings, texts, hits } = r;
+    let h = 0;
+    for (let i = 0; i < r.turns; i++) {
+      const k = i * INTS;
+      const agent = ints[k + I_AGENT]!;
+      const day = ints[k + I_DAY]!;
+      const timeText = ints[k + I_TIME_TEXT]!;
+      const time = times[i]!;
+      const f = flags[i]!;
+      const rec = new TurnRecord(
+        e.file,
+        base + ints[k + I_LINE]!,
+        strings[ints[k + I_SESSION]!]!,
+        f & ROLE_AGENT ? 'agent' : 'customer',
+        agent < 0 ? null : strings[agent]!,
+        Number.isNaN(time) ? null : time,
+        day < 0 ? null : strings[day]!,
+        timeText < 0 ? null : strings[timeText]!,
+        texts[i]!,
+      );
+      const hit = hits[h]?.i === i ? hits[h++] : undefined;
+      auditor.turn(rec, f & ~ROLE_AGENT, ints[k + I_COMPLAINT_START]!, ints[k + I_COMPLAINT_END]!, hit);
+    }
+    if (e.jsonl) lineBase += r.lines;
+    o.progress?.advance(0, r.turns);
   };
   const commitOldest = async (): Promise<void> => {
     const next = inFlight.shift()!;
-    commit(next.batch, await next.result);
+    let r: AnalysisResult | null = null;
+    try {
+      if (next.result) r = await next.result;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
+      const from = next.fileIndex === fileIndex ? lineBase + 1 : 1;
+      throw new InputError(`${next.file}: the turns from line ${from} on need more memory than an audit worker may use (${WORKER_HEAP_MB} MB); is a text megabytes long? Split or shorten it`);
+    }
+    commit(next, r);
   };
-  const dispatch = async (batch: Batch): Promise<void> => {
-    if (batch.records.length === 0) return;
-    const roles = batch.roles.slice(0, batch.records.length);
-    const result = analyzer.analyze({ roles, texts: batch.texts });
-    result.catch(() => {}); // awaited in order by commitOldest; this only keeps a failure from being "unhandled" meanwhile
-    inFlight.push({ batch, result });
+  const push = async (e: Entry): Promise<void> => {
+    e.result?.catch(() => {}); // awaited in order by commitOldest; this only keeps a failure from being "unhandled" meanwhile
+    inFlight.push(e);
     while (inFlight.length >= maxInFlight) await commitOldest();
   };
 
   try {
-    let batch = newBatch();
-    for (const file of o.files) {
-      for await (const items of readTurns(file, formatOf(file, o.inputFormat), (n) => o.progress?.advance(n, 0))) {
-        for (const item of items) {
-          if (item instanceof InputProblem) {
-            auditor.problem(item);
-            continue;
-          }
-          const i = batch.records.length;
-          batch.records.push(item);
-          batch.texts.push(item.text);
-          batch.roles[i] = item.role === 'agent' ? 1 : 0;
-          if (i + 1 === BATCH_TURNS) {
-            await dispatch(batch);
-            batch = newBatch();
-          }
+    for (const [index, file] of o.files.entries()) {
+      const onBytes = (n: number): void => o.progress?.advance(n, 0);
+      if (formatOf(file, o.inputFormat) === 'csv') {
+        for await (const rows of csvRows(file, onBytes)) {
+          if (rows instanceof InputProblem) await push({ fileIndex: index, file, jsonl: false, problem: () => rows });
+          else await push({ fileIndex: index, file, jsonl: false, result: analyzer.analyze({ rows }) });
         }
+        continue;
+      }
+      for await (const chunk of jsonlChunks(file, onBytes)) {
+        if ('error' in chunk) {
+          const skipped = chunk.line ? 1 : 0;
+          await push({ fileIndex: index, file, jsonl: true, problem: (before) => new InputProblem(file, before + skipped, chunk.error), lines: skipped });
+        } else await push({ fileIndex: index, file, jsonl: true, result: analyzer.analyze({ bytes: chunk }) });
       }
     }
-    await dispatch(batch);
     while (inFlight.length > 0) await commitOldest();
   } finally {
     o.progress?.stop();

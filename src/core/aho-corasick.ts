@@ -10,16 +10,23 @@ export interface AcHit {
 }
 
 export class AhoCorasick {
-  /** Transitions of each state: code unit → next state. */
-  private readonly next: Array<Map<number, number>>;
+  // Transitions, compiled for the scan: from the root, a table by code unit; from every other
+  // state, an open-addressing hash table keyed by (state, code unit). No Map lookups on the hot path.
+  private readonly root: Int32Array;
+  private readonly keyState: Int32Array;
+  private readonly keyUnit: Int32Array;
+  private readonly target: Int32Array;
+  private readonly slotMask: number;
   /** Failure link of each state. */
   private readonly fail: Int32Array;
-  /** Phrases ending at each state, including those reached through failure links. */
-  private readonly out: Array<number[] | null>;
+  /** Phrases ending at each state, including those reached through failure links: outList[outStart[s] … outStart[s + 1]). */
+  private readonly outStart: Int32Array;
+  private readonly outList: Int32Array;
   private readonly lengths: Int32Array;
+  private readonly states: number;
 
   constructor(phrases: readonly string[]) {
-    this.next = [new Map()];
+    const next: Array<Map<number, number>> = [new Map()];
     const outs: Array<number[] | null> = [null];
     this.lengths = new Int32Array(phrases.length);
     phrases.forEach((p, id) => {
@@ -28,12 +35,12 @@ export class AhoCorasick {
       let s = 0;
       for (let i = 0; i < p.length; i++) {
         const c = p.charCodeAt(i);
-        let t = this.next[s]!.get(c);
+        let t = next[s]!.get(c);
         if (t === undefined) {
-          t = this.next.length;
-          this.next.push(new Map());
+          t = next.length;
+          next.push(new Map());
           outs.push(null);
-          this.next[s]!.set(c, t);
+          next[s]!.set(c, t);
         }
         s = t;
       }
@@ -41,44 +48,86 @@ export class AhoCorasick {
     });
 
     // Breadth-first: a state's failure link is the longest proper suffix that is also a prefix.
-    this.fail = new Int32Array(this.next.length);
+    this.fail = new Int32Array(next.length);
     const queue: number[] = [];
-    for (const t of this.next[0]!.values()) queue.push(t);
+    for (const t of next[0]!.values()) queue.push(t);
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi]!;
-      for (const [c, t] of this.next[s]!) {
+      for (const [c, t] of next[s]!) {
         let f = this.fail[s]!;
-        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const g = this.next[f]!.get(c);
+        while (f !== 0 && !next[f]!.has(c)) f = this.fail[f]!;
+        const g = next[f]!.get(c);
         this.fail[t] = g !== undefined && g !== t ? g : 0;
         const inherited = outs[this.fail[t]!];
         if (inherited) outs[t] = outs[t] ? [...outs[t]!, ...inherited] : inherited;
         queue.push(t);
       }
     }
-    this.out = outs;
+    this.states = next.length;
+
+    this.outStart = new Int32Array(next.length + 1);
+    let total = 0;
+    for (let s = 0; s < next.length; s++) {
+      this.outStart[s] = total;
+      total += outs[s]?.length ?? 0;
+    }
+    this.outStart[next.length] = total;
+    this.outList = new Int32Array(total);
+    for (let s = 0; s < next.length; s++) this.outList.set(outs[s] ?? [], this.outStart[s]!);
+
+    this.root = new Int32Array(0x10000);
+    for (const [c, t] of next[0]!) this.root[c] = t;
+    let edges = 0;
+    for (let s = 1; s < next.length; s++) edges += next[s]!.size;
+    let size = 16;
+    while (size < edges * 2) size *= 2;
+    this.slotMask = size - 1;
+    this.keyState = new Int32Array(size).fill(-1);
+    this.keyUnit = new Int32Array(size);
+    this.target = new Int32Array(size);
+    for (let s = 1; s < next.length; s++) {
+      for (const [c, t] of next[s]!) {
+        let h = slot(s, c) & this.slotMask;
+        while (this.keyState[h] !== -1) h = (h + 1) & this.slotMask;
+        this.keyState[h] = s;
+        this.keyUnit[h] = c;
+        this.target[h] = t;
+      }
+    }
   }
 
   get stateCount(): number {
-    return this.next.length;
+    return this.states;
+  }
+
+  /** The state after `c` from state `s` (> 0), or -1 when there is no transition. */
+  private step(s: number, c: number): number {
+    const keyState = this.keyState;
+    const mask = this.slotMask;
+    for (let h = slot(s, c) & mask; ; h = (h + 1) & mask) {
+      const k = keyState[h]!;
+      if (k === -1) return -1;
+      if (k === s && this.keyUnit[h] === c) return this.target[h]!;
+    }
   }
 
   /** Calls `onHit(phrase, start, end)` for every occurrence, in order of end position. */
   scan(text: string, onHit: (phrase: number, start: number, end: number) => void): void {
-    const next = this.next;
-    const fail = this.fail;
-    const out = this.out;
+    const { root, fail, outStart, outList, lengths } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let t = next[s]!.get(c);
-      while (t === undefined && s !== 0) {
+      let t = -1;
+      while (s !== 0) {
+        t = this.step(s, c);
+        if (t !== -1) break;
         s = fail[s]!;
-        t = next[s]!.get(c);
       }
-      s = t ?? 0;
-      const o = out[s];
-      if (o) for (let k = 0; k < o.length; k++) onHit(o[k]!, i + 1 - this.lengths[o[k]!]!, i + 1);
+      s = t !== -1 ? t : root[c]!;
+      for (let k = outStart[s]!, end = outStart[s + 1]!; k < end; k++) {
+        const p = outList[k]!;
+        onHit(p, i + 1 - lengths[p]!, i + 1);
+      }
     }
   }
 
@@ -89,3 +138,8 @@ export class AhoCorasick {
     return hits;
   }
 }
+
+const slot = (state: number, unit: number): number => {
+  const h = Math.imul((state << 16) ^ unit, 0x9e3779b1);
+  return h ^ (h >>> 15);
+};

@@ -84,31 +84,41 @@ function candidate(rule: ActiveRule, s: number, e: number, extra?: Partial<Candi
 
 function phraseCandidates(compiled: CompiledRules, t: string, out: Candidate[]): void {
   const triggered: number[] = [];
-  const { stamp, mask, exceptionStamp, exceptionMask } = compiled.scratch;
+  const { stamp, mask, exceptionStamp, exceptionMask, phraseStamp } = compiled.scratch;
   const epoch = ++compiled.scratch.epoch;
+  const { phrases, rules } = compiled;
   compiled.automaton.scan(t, (phrase, s, e) => {
-    const entry = compiled.phrases[phrase]!;
-    for (const r of entry.literalOf) out.push(candidate(compiled.rules[r]!, s, e));
-    for (const { id, bit } of entry.triggers) {
+    const entry = phrases[phrase]!;
+    const literalOf = entry.literalOf;
+    for (let k = 0; k < literalOf.length; k++) out.push(candidate(rules[literalOf[k]!]!, s, e));
+    // Trigger bits are the same for every occurrence of a phrase: set them once per text.
+    if (phraseStamp[phrase] === epoch) return;
+    phraseStamp[phrase] = epoch;
+    const bits = entry.triggerBits;
+    for (let k = 0; k < bits.length; k += 2) {
+      const id = bits[k]!;
       if (stamp[id] !== epoch) {
         stamp[id] = epoch;
-        mask[id] = 0;
+        mask[id] = bits[k + 1]!;
         triggered.push(id);
-      }
-      mask[id]! |= bit;
+      } else mask[id]! |= bits[k + 1]!;
     }
-    for (const { id, bit } of entry.exceptionTriggers) {
+    const xbits = entry.exceptionTriggerBits;
+    for (let k = 0; k < xbits.length; k += 2) {
+      const id = xbits[k]!;
       if (exceptionStamp[id] !== epoch) {
         exceptionStamp[id] = epoch;
-        exceptionMask[id] = 0;
-      }
-      exceptionMask[id]! |= bit;
+        exceptionMask[id] = xbits[k + 1]!;
+      } else exceptionMask[id]! |= xbits[k + 1]!;
     }
   });
   for (const id of compiled.untriggered) triggered.push(id);
-  for (const id of triggered) {
-    const { rule, re, need } = compiled.regexes[id]!;
+  const regexNeed = compiled.regexNeed;
+  for (let k = 0; k < triggered.length; k++) {
+    const id = triggered[k]!;
+    const need = regexNeed[id]!;
     if (need !== 0 && mask[id] !== need) continue; // some trigger group not seen
+    const { rule, re } = compiled.regexes[id]!;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t)) !== null) {

@@ -41,6 +41,9 @@ interface PhraseEntry {
   triggers: TriggerRef[];
   /** Exception regexes this phrase is a trigger of. */
   exceptionTriggers: TriggerRef[];
+  /** `triggers` and `exceptionTriggers` flattened for the hot path: id, bit, id, bit … */
+  triggerBits: Int32Array;
+  exceptionTriggerBits: Int32Array;
 }
 
 export interface CompiledRules {
@@ -50,12 +53,14 @@ export interface CompiledRules {
   regexes: RegexEntry[];
   /** Regexes without a usable trigger: run on every text. */
   untriggered: number[];
+  /** `need` of each regex, by id, for the hot path. */
+  regexNeed: Int32Array;
   piiRules: number[];
   exclamationRules: number[];
   englishRules: number[];
   exceptionCount: number;
-  /** Per-check scratch space: trigger groups seen in the current text (epoch stamps + masks). */
-  scratch: { stamp: Int32Array; mask: Int32Array; exceptionStamp: Int32Array; exceptionMask: Int32Array; epoch: number };
+  /** Per-check scratch space: trigger groups seen in the current text (epoch stamps + masks), phrases seen (stamps). */
+  scratch: { stamp: Int32Array; mask: Int32Array; exceptionStamp: Int32Array; exceptionMask: Int32Array; phraseStamp: Int32Array; epoch: number };
 }
 
 /** Compiles a pattern source once; 'g' for scanning, 'u' for code-point semantics. */
@@ -63,6 +68,9 @@ export function compileRegex(source: string): RegExp {
   return new RegExp(source, 'gu');
 }
 
+
+const NO_BITS = new Int32Array(0);
+const flatten = (refs: TriggerRef[]): Int32Array => (refs.length === 0 ? NO_BITS : Int32Array.from(refs.flatMap((r) => [r.id, r.bit])));
 
 export function compileRules(set: RuleSet): CompiledRules {
   const phraseIndex = new Map<string, number>();
@@ -73,7 +81,7 @@ export function compileRules(set: RuleSet): CompiledRules {
     if (i === undefined) {
       i = phrases.length;
       phraseIndex.set(text, i);
-      phrases.push({ literalOf: [], triggers: [], exceptionTriggers: [] });
+      phrases.push({ literalOf: [], triggers: [], exceptionTriggers: [], triggerBits: NO_BITS, exceptionTriggerBits: NO_BITS });
       phraseTexts.push(text);
     }
     return phrases[i]!;
@@ -85,11 +93,12 @@ export function compileRules(set: RuleSet): CompiledRules {
     phrases,
     regexes: [],
     untriggered: [],
+    regexNeed: new Int32Array(0),
     piiRules: [],
     exclamationRules: [],
     englishRules: [],
     exceptionCount: 0,
-    scratch: { stamp: new Int32Array(0), mask: new Int32Array(0), exceptionStamp: new Int32Array(0), exceptionMask: new Int32Array(0), epoch: 0 },
+    scratch: { stamp: new Int32Array(0), mask: new Int32Array(0), exceptionStamp: new Int32Array(0), exceptionMask: new Int32Array(0), phraseStamp: new Int32Array(0), epoch: 0 },
   };
   /** Registers trigger groups; returns the mask of all groups (0 = no trigger: always run). */
   const registerTriggers = (groups: readonly string[][], id: number, list: 'triggers' | 'exceptionTriggers'): number => {
@@ -142,6 +151,12 @@ export function compileRules(set: RuleSet): CompiledRules {
     }
   }
   out.automaton = new AhoCorasick(phraseTexts);
+  for (const p of phrases) {
+    p.triggerBits = flatten(p.triggers);
+    p.exceptionTriggerBits = flatten(p.exceptionTriggers);
+  }
+  out.scratch.phraseStamp = new Int32Array(phrases.length);
+  out.regexNeed = Int32Array.from(out.regexes, (r) => r.need);
   out.scratch.stamp = new Int32Array(out.regexes.length);
   out.scratch.mask = new Int32Array(out.regexes.length);
   out.scratch.exceptionStamp = new Int32Array(out.exceptionCount);
