@@ -77,7 +77,7 @@ if (on('cold')) {
 }
 
 if (on('suggest')) {
-  const { createEngine, loadPhrasebookDir, coreEnv } = await import('../dist/engine.js');
+  const { createEngine, coreEnv } = await import('../dist/engine.js');
   const { createRanker } = await import('../dist/rank/ranker.js');
   const { jiebaCutter } = await import('../dist/support/jieba.js');
   const { generatePhrasebook, generateMessages } = await import('./phrasebook.mjs');
@@ -101,7 +101,6 @@ if (on('suggest')) {
   };
   await measure('shipped phrasebook', phrasebook);
   await measure('generated phrasebook', generatePhrasebook(phrasebook, 10_000));
-  void loadPhrasebookDir;
 }
 
 // The surfaces have their own bench scripts (each runnable alone); run them as child processes so

@@ -4,9 +4,7 @@
 
 import { z } from 'zod';
 import { SEVERITIES } from '../types.js';
-import { ConfigError } from '../config/problems.js';
-import { readText } from '../config/files.js';
-import { parseYaml, zodProblems } from '../config/yaml-source.js';
+import { parseSection } from '../config/section.js';
 import { AUDIT_RULE_IDS } from './rules.js';
 
 const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
@@ -56,12 +54,5 @@ export function defaultAuditSettings(): AuditSettings {
  * file's line and column (the file is parsed again for positions only when something is wrong).
  */
 export function parseAuditSettings(raw: unknown, configFile: string | null): AuditSettings {
-  const parsed = auditSettingsSchema.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
-  if (!configFile) {
-    throw new ConfigError(parsed.error.issues.map((i) => ({ file: '(audit settings)', line: 1, column: 1, code: 'schema', message: `audit.${i.path.join('.')}: ${i.message}` })));
-  }
-  const { source } = parseYaml(configFile, readText(configFile, 'configuration file'));
-  const issues = parsed.error.issues.map((i) => ({ ...i, path: ['audit', ...i.path] }));
-  throw new ConfigError(zodProblems(source, issues, ' (see the audit: section in the README)'));
+  return parseSection(auditSettingsSchema, 'audit', raw, configFile, ' (see the audit: section in the README)');
 }

@@ -159,12 +159,12 @@ async function fix(engine: Awaited<ReturnType<typeof engineFor>>, files: string[
   const { writeFilesAtomically } = await import('../lint/write-files.js');
   try {
     writeFilesAtomically(
-      changedFiles.map(([path, text]) => ({
-        path,
+      changedFiles.map(([path, text]) => {
+        const was = original.get(path)!;
+        const bom = was.bom ? '\ufeff' : '';
         // Strictly decoded UTF-8 encodes back to the very bytes that were read.
-        before: Buffer.from((original.get(path)!.bom ? '\ufeff' : '') + original.get(path)!.text!, 'utf8'),
-        after: Buffer.from((original.get(path)!.bom ? '\ufeff' : '') + text, 'utf8'),
-      })),
+        return { path, before: Buffer.from(bom + was.text!, 'utf8'), after: Buffer.from(bom + text, 'utf8') };
+      }),
     );
   } catch (e) {
     throw new InputError(`--fix could not write the fixed files (${(e as Error).message}); no file was changed`);

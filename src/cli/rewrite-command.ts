@@ -4,9 +4,8 @@
 
 import type { Engine } from '../engine.js';
 import type { RewriteResult } from '../rewrite/rewriter.js';
-import { readText } from '../config/files.js';
+import type { LlmSettingsError } from '../rewrite/settings.js';
 import { ConfigError } from '../config/problems.js';
-import { parseYaml, zodProblems } from '../config/yaml-source.js';
 import { engineFor, type CommonOptions } from './common-options.js';
 import { UsageError } from './errors.js';
 import { decodeUtf8, readAll } from './io.js';
@@ -18,10 +17,10 @@ export interface RewriteCommandOptions extends CommonOptions {
 }
 
 /** A bad `llm:` section as positioned configuration problems. */
-function settingsProblems(engine: Engine, e: { issues: Parameters<typeof zodProblems>[1] }): ConfigError {
-  const file = engine.configFile ?? '(config)';
-  const text = engine.configFile ? readText(engine.configFile, 'configuration file') : '';
-  const problems = zodProblems(parseYaml(file, text).source, e.issues);
+async function settingsProblems(engine: Engine, e: LlmSettingsError): Promise<ConfigError> {
+  const { sectionProblems } = await import('../config/section.js');
+  // The error's issue paths start with `llm`; sectionProblems wants them from inside the section.
+  const problems = sectionProblems('llm', e.issues.map((i) => ({ ...i, path: i.path.slice(1) })), engine.configFile);
   // Never echo what was found under apiKey: it is a secret.
   return new ConfigError(problems.map(({ found, ...p }) => (p.message.startsWith('llm.apiKey:') || found === undefined ? p : { ...p, found })));
 }
@@ -35,7 +34,7 @@ export async function runRewrite(args: string[], o: RewriteCommandOptions): Prom
   try {
     rewriter = rewriterFor(engine);
   } catch (e) {
-    throw e instanceof LlmSettingsError ? settingsProblems(engine, e) : e;
+    throw e instanceof LlmSettingsError ? await settingsProblems(engine, e) : e;
   }
   if (!rewriter) {
     const status = llmStatus(engine);

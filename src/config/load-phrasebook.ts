@@ -5,7 +5,7 @@
 
 import type { Phrasebook, SlotSpec } from '../types.js';
 import { mergePhrasebook, type FileDigest } from './phrasebook-merge.js';
-import { digestPhrasebookFile, type PhrasebookSchemas, type PhrasebookText } from './phrasebook-digest.js';
+import { digestPhrasebookFile, type PhrasebookSchemas, type PhrasebookText, type Validator } from './phrasebook-digest.js';
 import { intentSchema, phrasebookFileSchema, slotsFileSchema, synonymsFileSchema, templateSchema } from './phrasebook-schema.js';
 import { parseYaml, zodProblems } from './yaml-source.js';
 import type { Problem } from './problems.js';
@@ -22,32 +22,28 @@ export interface PhrasebookLoad {
   digests: FileDigest[];
 }
 
-export function parseSlots(input: PhrasebookText, problems: Problem[]): SlotSpec[] {
+/** Parses a phrasebook table file (slots.yaml, synonyms.yaml) with its schema; null and problems when it is not valid. */
+function parseTable<T>(input: PhrasebookText, schema: Validator<T>, problems: Problem[]): T | null {
   const { source, problems: yamlProblems } = parseYaml(input.file, input.text);
   if (yamlProblems.length > 0) {
     problems.push(...yamlProblems);
-    return [];
+    return null;
   }
-  const parsed = slotsFileSchema.safeParse(source.doc.toJS() ?? {});
+  const parsed = schema.safeParse(source.doc.toJS() ?? {});
   if (!parsed.success) {
     problems.push(...zodProblems(source, parsed.error.issues));
-    return [];
+    return null;
   }
-  return Object.entries(parsed.data.slots).map(([name, s]) => ({ name, description: s.description, fill: s.fill }));
+  return parsed.data;
+}
+
+export function parseSlots(input: PhrasebookText, problems: Problem[]): SlotSpec[] {
+  const data = parseTable(input, slotsFileSchema, problems);
+  return data ? Object.entries(data.slots).map(([name, s]) => ({ name, description: s.description, fill: s.fill })) : [];
 }
 
 export function parseSynonyms(input: PhrasebookText, problems: Problem[]): string[][] {
-  const { source, problems: yamlProblems } = parseYaml(input.file, input.text);
-  if (yamlProblems.length > 0) {
-    problems.push(...yamlProblems);
-    return [];
-  }
-  const parsed = synonymsFileSchema.safeParse(source.doc.toJS() ?? {});
-  if (!parsed.success) {
-    problems.push(...zodProblems(source, parsed.error.issues));
-    return [];
-  }
-  return parsed.data.groups;
+  return parseTable(input, synonymsFileSchema, problems)?.groups ?? [];
 }
 
 export function loadPhrasebook(files: readonly PhrasebookText[], slotsFile: PhrasebookText | null): PhrasebookLoad {

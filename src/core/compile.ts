@@ -25,8 +25,6 @@ export interface ActiveRule {
 interface RegexEntry {
   rule: number;
   re: RegExp;
-  /** Bit mask with one bit per trigger group; the regex runs when all are seen. */
-  need: number;
 }
 
 /** A phrase's part in a regex's trigger groups: seeing it sets `bit` for regex `id`. */
@@ -38,11 +36,9 @@ export interface TriggerRef {
 /** What an automaton phrase stands for: a literal pattern of rules, or a trigger of regexes. */
 interface PhraseEntry {
   literalOf: number[];
-  triggers: TriggerRef[];
-  /** Exception regexes this phrase is a trigger of. */
-  exceptionTriggers: TriggerRef[];
-  /** `triggers` and `exceptionTriggers` flattened for the hot path: id, bit, id, bit … */
+  /** The regexes this phrase is a trigger of, as id, bit, id, bit … */
   triggerBits: Int32Array;
+  /** The same for exception regexes. */
   exceptionTriggerBits: Int32Array;
 }
 
@@ -53,7 +49,7 @@ export interface CompiledRules {
   regexes: RegexEntry[];
   /** Regexes without a usable trigger: run on every text. */
   untriggered: number[];
-  /** `need` of each regex, by id, for the hot path. */
+  /** Per regex id: a bit mask with one bit per trigger group; the regex runs when all are seen. */
   regexNeed: Int32Array;
   piiRules: number[];
   exclamationRules: number[];
@@ -76,16 +72,20 @@ export function compileRules(set: RuleSet): CompiledRules {
   const phraseIndex = new Map<string, number>();
   const phrases: PhraseEntry[] = [];
   const phraseTexts: string[] = [];
-  const entryFor = (text: string): PhraseEntry => {
+  // Trigger references while compiling, by phrase index; flattened into the entries at the end.
+  const refs: Array<{ triggers: TriggerRef[]; exceptionTriggers: TriggerRef[] }> = [];
+  const indexFor = (text: string): number => {
     let i = phraseIndex.get(text);
     if (i === undefined) {
       i = phrases.length;
       phraseIndex.set(text, i);
-      phrases.push({ literalOf: [], triggers: [], exceptionTriggers: [], triggerBits: NO_BITS, exceptionTriggerBits: NO_BITS });
+      phrases.push({ literalOf: [], triggerBits: NO_BITS, exceptionTriggerBits: NO_BITS });
+      refs.push({ triggers: [], exceptionTriggers: [] });
       phraseTexts.push(text);
     }
-    return phrases[i]!;
+    return i;
   };
+  const regexNeed: number[] = [];
 
   const out: CompiledRules = {
     rules: [],
@@ -103,7 +103,7 @@ export function compileRules(set: RuleSet): CompiledRules {
   /** Registers trigger groups; returns the mask of all groups (0 = no trigger: always run). */
   const registerTriggers = (groups: readonly string[][], id: number, list: 'triggers' | 'exceptionTriggers'): number => {
     groups.forEach((group, g) => {
-      for (const t of new Set(group)) entryFor(t)[list].push({ id, bit: 1 << g });
+      for (const t of new Set(group)) refs[indexFor(t)]![list].push({ id, bit: 1 << g });
     });
     return groups.length === 0 ? 0 : (1 << groups.length) - 1;
   };
@@ -141,22 +141,23 @@ export function compileRules(set: RuleSet): CompiledRules {
     }
     for (const p of spec.patterns) {
       if (p.type === 'literal') {
-        entryFor(p.text).literalOf.push(index);
+        phrases[indexFor(p.text)]!.literalOf.push(index);
         continue;
       }
       const id = out.regexes.length;
       const need = registerTriggers(p.triggers, id, 'triggers');
-      out.regexes.push({ rule: index, re: compileRegex(p.source), need });
+      out.regexes.push({ rule: index, re: compileRegex(p.source) });
+      regexNeed.push(need);
       if (need === 0) out.untriggered.push(id);
     }
   }
   out.automaton = new AhoCorasick(phraseTexts);
-  for (const p of phrases) {
-    p.triggerBits = flatten(p.triggers);
-    p.exceptionTriggerBits = flatten(p.exceptionTriggers);
-  }
+  phrases.forEach((p, i) => {
+    p.triggerBits = flatten(refs[i]!.triggers);
+    p.exceptionTriggerBits = flatten(refs[i]!.exceptionTriggers);
+  });
   out.scratch.phraseStamp = new Int32Array(phrases.length);
-  out.regexNeed = Int32Array.from(out.regexes, (r) => r.need);
+  out.regexNeed = Int32Array.from(regexNeed);
   out.scratch.stamp = new Int32Array(out.regexes.length);
   out.scratch.mask = new Int32Array(out.regexes.length);
   out.scratch.exceptionStamp = new Int32Array(out.exceptionCount);

@@ -129,15 +129,15 @@ export async function lintFiles(engine: Engine, paths: readonly string[], o: Lin
 
   for (const [dir, linted] of folders) {
     const mine = new Set(linted.map((f) => f.path));
-    const siblings = o.source
-      .list(dir)
+    const listed = o.source.list(dir);
+    const siblings = listed
       .filter((p) => !mine.has(p) && basename(p) !== SLOTS_FILE)
       .flatMap((p) => {
         const r = read(p);
         return 'text' in r && kindOf(p, r) === 'phrasebook' ? [{ file: o.show(p), text: r.text, linted: false }] : [];
       });
     const slotsPath = join(dir, SLOTS_FILE);
-    const slotsRead = o.source.list(dir).includes(slotsPath) || o.overlay?.has(slotsPath) ? read(slotsPath) : null;
+    const slotsRead = listed.includes(slotsPath) || o.overlay?.has(slotsPath) ? read(slotsPath) : null;
     const slots = slotsRead && 'text' in slotsRead ? { file: o.show(slotsPath), text: slotsRead.text } : null;
     const results = await pb!.lintPhrasebookFolder([...siblings, ...linted.map((f) => ({ file: f.report.file, text: f.text!, linted: true }))], slots);
     for (const f of linted) {

@@ -3,8 +3,7 @@
 
 import { z } from 'zod';
 import { ConfigError, type Problem } from '../config/problems.js';
-import { readText } from '../config/files.js';
-import { parseYaml, zodProblems } from '../config/yaml-source.js';
+import { parseSection } from '../config/section.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -46,14 +45,7 @@ export type ServerSettingsInput = z.input<typeof serverSettingsSchema>;
  * carry the file's line and column; the YAML is parsed again only when there is a problem.
  */
 export function parseServerSettings(raw: unknown, configFile: string | null): ServerSettings {
-  const parsed = serverSettingsSchema.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
-  if (!configFile) {
-    throw new ConfigError(parsed.error.issues.map((i) => ({ file: '(server settings)', line: 1, column: 1, code: 'schema', message: `server.${i.path.join('.')}: ${i.message}` })));
-  }
-  const { source } = parseYaml(configFile, readText(configFile, 'configuration file'));
-  const issues = parsed.error.issues.map((i) => ({ ...i, path: ['server', ...i.path] }));
-  throw new ConfigError(zodProblems(source, issues as typeof parsed.error.issues));
+  return parseSection(serverSettingsSchema, 'server', raw, configFile);
 }
 
 /** The API key the settings ask for, if any; a named but empty environment variable is an error. */

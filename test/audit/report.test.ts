@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { generateLog, toJsonl } from './generate.js';
 import type { AuditSummary } from '../../src/audit/summary.js';
@@ -63,7 +64,7 @@ beforeAll(async () => {
     jddc = JSON.parse(readFileSync(join(dir, 'jddc.json'), 'utf8')) as AuditSummary;
   }
   expect(runCli(['audit', '--no-config', 'generated.jsonl', '--report', 'generated.html', '--output', 'generated.json'], { cwd: dir }).code).toBe(1);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 60_000);
 

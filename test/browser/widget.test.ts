@@ -4,13 +4,13 @@
 // stale answers are dropped, and the page logs no console errors. Saves test-artifacts/widget.png.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { BIN, ROOT } from '../helpers/cli.js';
+import { launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DRAFT = '这是规定，我也不知道';
 
@@ -73,14 +73,7 @@ let problems: string[] = []; // console errors and page errors of the current te
 let expectedErrors: RegExp[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`the browser tests need Debian's chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`);
-  }
-  const { chromium } = await import('playwright-core');
-  [server, browser] = await Promise.all([
-    startServer(),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
-  ]);
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
 });
 
 afterAll(async () => {
