@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Engine } from '../engine.js';
-import type { Finding } from '../types.js';
+import { CATEGORIES, type Finding } from '../types.js';
 import type { Problem } from '../config/problems.js';
 import { cacheKey, readCache, writeCache } from '../config/cache.js';
 import { packageVersion } from '../config/files.js';
@@ -15,6 +15,8 @@ import { checkSegments, fileFindings, type SegmentCheck } from './lint-file.js';
 import { maskedDisplay, type FileReport } from './report.js';
 import type { FileSource } from './sources.js';
 import type { FileKind } from './phrasebook-lint.js';
+import { NEAR_DUPLICATE_RULE } from './near-duplicates.js';
+import { applyDirectives } from './directives.js';
 
 export interface LintedFile {
   path: string;
@@ -66,6 +68,13 @@ function checkFile(engine: Engine, path: string, kind: FileKind, text: string, s
     checks.map((c) => c.findings),
   );
   return checks;
+}
+
+/** Names a replylint-disable comment may use: the engine's rule ids, the categories, lint's own rules. */
+function knownNames(engine: Engine): (name: string) => boolean {
+  const names = new Set<string>([...CATEGORIES, NEAR_DUPLICATE_RULE]);
+  for (const r of engine.ruleSet.rules) names.add(r.id).add(r.category);
+  return (name) => names.has(name);
 }
 
 export async function lintFiles(engine: Engine, paths: readonly string[], o: LintFilesOptions): Promise<LintedFile[]> {
@@ -149,9 +158,14 @@ export async function lintFiles(engine: Engine, paths: readonly string[], o: Lin
     }
   }
 
+  const known = knownNames(engine);
   for (const f of out) {
     if (f.text === null) continue;
-    f.report.findings = [...fileFindings(f.text, f.checks), ...f.report.findings].sort((a, b) => a.start - b.start || a.end - b.end);
+    // Inline replylint-disable comments silence findings before anything is reported or fixed.
+    const d = applyDirectives(f.path, f.report.file, f.text, f.checks, f.report.findings, known);
+    f.checks = d.checks;
+    f.report.problems.push(...d.problems);
+    f.report.findings = [...fileFindings(f.text, f.checks), ...d.extra].sort((a, b) => a.start - b.start || a.end - b.end);
     f.report.text = maskedDisplay(f.text, f.report.findings);
   }
   return out;

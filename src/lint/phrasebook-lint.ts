@@ -14,7 +14,7 @@ import { packageVersion } from '../config/files.js';
 import { isPhrasebookDataFile, SLOTS_FILE, SYNONYMS_FILE } from '../config/phrasebook-files.js';
 import { mergePhrasebook, type FileDigest } from '../config/phrasebook-merge.js';
 import type { PhrasebookText } from '../config/phrasebook-digest.js';
-import { nearDuplicates } from './near-duplicates.js';
+import { NEAR_DUPLICATE_RULE, nearDuplicates } from './near-duplicates.js';
 import { scalarSegment, type Segment } from './segment.js';
 
 export type FileKind = 'phrasebook' | 'slots' | 'synonyms' | 'replies';
@@ -46,8 +46,6 @@ export interface PhrasebookFileLint {
   /** Folder-level findings in file coordinates (near-duplicates). */
   findings: Finding[];
 }
-
-const NEAR_DUPLICATE_RULE = 'phrasebook/near-duplicate';
 
 /** Slot names declared in slots.yaml (cached by content; zod loads only on a miss). */
 async function slotNamesOf(slots: PhrasebookText): Promise<string[]> {
