@@ -62,7 +62,7 @@ export async function openSession(cwd: string, o: SessionOptions): Promise<Edito
   const base = engine.configFile ? dirname(engine.configFile) : cwd;
   const ruleFiles = engine.config.ruleFiles.map((f) => resolve(base, f));
   const show = (p: string): string => relative(o.root, p) || p;
-  const options = (overlay: ReadonlyMap<string, string>): LintFilesOptions => ({ source: workingCopy, show, decode: o.decode, overlay });
+  const options = (overlay: ReadonlyMap<string, string>): LintFilesOptions => ({ source: workingCopy, show, decode: o.decode, overlay, cacheOverlay: false });
   const rules = new Map(engine.ruleSet.rules.map((r) => [r.id, r]));
   const lintOne = async (path: string, overlay: ReadonlyMap<string, string>): Promise<LintedFile> => (await lintFiles(engine, [path], options(overlay)))[0]!;
   return {

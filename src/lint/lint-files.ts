@@ -36,6 +36,11 @@ export interface LintFilesOptions {
   decode: (bytes: Buffer, shown: string) => string;
   /** Texts that replace what the source holds (the fixed versions during `--fix`). */
   overlay?: ReadonlyMap<string, string>;
+  /**
+   * false: overlay texts are not stored in the content cache. An editor's unsaved text changes with
+   * every keystroke and would only fill the cache; files read from the source still use it.
+   */
+  cacheOverlay?: boolean;
 }
 
 /** Problem codes meaning a file could not be read or parsed at all: `--fix` leaves such files alone. */
@@ -58,7 +63,8 @@ function rulesFingerprint(engine: Engine): string {
  * Checks the replies of a file, through the content cache: the findings depend only on the rules,
  * the file's kind and its text, so a file that did not change is not checked again.
  */
-function checkFile(engine: Engine, path: string, kind: FileKind, text: string, segments: readonly Segment[]): SegmentCheck[] {
+function checkFile(engine: Engine, path: string, kind: FileKind, text: string, segments: readonly Segment[], useCache = true): SegmentCheck[] {
+  if (!useCache) return checkSegments(engine, segments);
   const key = cacheKey('lint-checks', packageVersion(), [{ file: `${rulesFingerprint(engine)}:${kind}:${path.replace(/^.*\./, '')}`, text }]);
   const hit = readCache<Finding[][]>(key);
   if (hit && hit.length === segments.length) return segments.map((seg, i) => ({ seg, findings: hit[i]! }));
@@ -79,6 +85,7 @@ function knownNames(engine: Engine): (name: string) => boolean {
 
 export async function lintFiles(engine: Engine, paths: readonly string[], o: LintFilesOptions): Promise<LintedFile[]> {
   const cache = new Map<string, Read>();
+  const cacheable = (path: string): boolean => o.cacheOverlay !== false || !o.overlay?.has(path);
   const read = (path: string): Read => {
     let r = cache.get(path);
     if (r) return r;
@@ -126,7 +133,7 @@ export async function lintFiles(engine: Engine, paths: readonly string[], o: Lin
       // The parsers of reply files (yaml, jsonc, csv) load only when there is a reply file.
       const { segmentsOf } = await import('./segments.js');
       const { segments, problems } = segmentsOf(shown, r.text);
-      file.checks = checkFile(engine, path, kind, r.text, segments);
+      file.checks = checkFile(engine, path, kind, r.text, segments, cacheable(path));
       file.report.problems.push(...problems);
     } else if (kind === 'phrasebook') {
       const dir = dirname(path);
@@ -143,16 +150,16 @@ export async function lintFiles(engine: Engine, paths: readonly string[], o: Lin
       .filter((p) => !mine.has(p) && basename(p) !== SLOTS_FILE)
       .flatMap((p) => {
         const r = read(p);
-        return 'text' in r && kindOf(p, r) === 'phrasebook' ? [{ file: o.show(p), text: r.text, linted: false }] : [];
+        return 'text' in r && kindOf(p, r) === 'phrasebook' ? [{ file: o.show(p), text: r.text, linted: false, cache: cacheable(p) }] : [];
       });
     const slotsPath = join(dir, SLOTS_FILE);
     const slotsRead = listed.includes(slotsPath) || o.overlay?.has(slotsPath) ? read(slotsPath) : null;
     const slots = slotsRead && 'text' in slotsRead ? { file: o.show(slotsPath), text: slotsRead.text } : null;
-    const results = await pb!.lintPhrasebookFolder([...siblings, ...linted.map((f) => ({ file: f.report.file, text: f.text!, linted: true }))], slots);
+    const results = await pb!.lintPhrasebookFolder([...siblings, ...linted.map((f) => ({ file: f.report.file, text: f.text!, linted: true, cache: cacheable(f.path) }))], slots);
     for (const f of linted) {
       const res = results.get(f.report.file);
       if (!res) continue;
-      f.checks = checkFile(engine, f.path, f.kind, f.text!, res.segments);
+      f.checks = checkFile(engine, f.path, f.kind, f.text!, res.segments, cacheable(f.path));
       f.report.problems.push(...res.problems);
       f.report.findings.push(...res.findings);
     }
