@@ -2,7 +2,7 @@
 // Sections: check (in-process throughput), jsonl (whole-process batch), cold (start-up of
 // `replylint check`), suggest (ranking latency), hook (phrasebook lint as a pre-commit hook), load
 // (HTTP server under autocannon), rewrite (the LLM rewrite's own cost), audit (a million agent
-// turns). With no argument, all of them.
+// turns), lsp (the language server: start-up, diagnostics latency after an edit, memory). With no argument, all of them.
 
 
 
@@ -105,7 +105,7 @@ if (on('suggest')) {
 
 // The surfaces have their own bench scripts (each runnable alone); run them as child processes so
 // that their servers, workers and timings do not share this process.
-for (const [name, script] of [['hook', 'hook.mjs'], ['load', 'load.mjs'], ['rewrite', 'rewrite.mjs'], ['audit', 'audit.mjs']]) {
+for (const [name, script] of [['hook', 'hook.mjs'], ['load', 'load.mjs'], ['rewrite', 'rewrite.mjs'], ['audit', 'audit.mjs'], ['lsp', 'lsp.mjs']]) {
   if (!on(name)) continue;
   const r = spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) console.log(`${name}: bench/${script} exited ${r.status ?? r.signal}`);

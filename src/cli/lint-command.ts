@@ -11,14 +11,10 @@ import { decodeUtf8 } from './io.js';
 import { parseFormat, render } from './output.js';
 import { exitCodeOf } from '../lint/report.js';
 import { lintFiles, UNPARSEABLE, type LintedFile, type LintFilesOptions } from '../lint/lint-files.js';
-import { LINTABLE_EXTENSIONS } from '../lint/segment.js';
+import { LINTABLE_EXTENSIONS, lintableName } from '../lint/segment.js';
 import { workingCopy, type FileSource } from '../lint/sources.js';
 
 const EXT = new Set<string>(LINTABLE_EXTENSIONS);
-/** Documentation next to replies (phrasebook/README.md) is not a reply file when a folder is walked. */
-const DOC_FILE = /^(?:readme|changelog|changes|license|licence|contributing|code_of_conduct|security)(?:\.[^.]*)?$/i;
-/** At most this many fix passes: each re-lints what the previous one changed. */
-const MAX_FIX_PASSES = 10;
 
 export interface LintCommandOptions extends CommonOptions {
   fix?: boolean;
@@ -26,7 +22,6 @@ export interface LintCommandOptions extends CommonOptions {
   staged?: boolean;
 }
 
-const lintableName = (name: string): boolean => EXT.has(name.toLowerCase().replace(/^.*\./, '')) && !DOC_FILE.test(name);
 
 /** Expands folders into the lintable files below them (skipping node_modules, dot folders and docs). */
 export function expandPaths(paths: readonly string[]): string[] {
@@ -123,33 +118,12 @@ async function fix(engine: Awaited<ReturnType<typeof engineFor>>, files: string[
     process.stderr.write(`replylint: --fix changed nothing: ${broken.map((f) => f.report.file).join(', ')} cannot be read or parsed; correct ${broken.length === 1 ? 'it' : 'them'} first\n`);
     return first;
   }
-  const { applyEdits, planFixes, verifyFixed } = await import('../lint/fix.js');
+  const { fixPasses } = await import('../lint/fix-passes.js');
   const original = new Map(first.map((f) => [f.path, f]));
-  const overlay = new Map<string, string>();
-  const unsafe = new Set<string>();
-  let applied = 0;
-  let linted = first;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    let changed = false;
-    for (const f of linted) {
-      if (f.text === null || unsafe.has(f.path)) continue;
-      const plan = planFixes(f.text, f.checks);
-      if (plan.edits.length === 0) continue;
-      const after = applyEdits(f.text, plan.edits);
-      if (!verifyFixed(f.path, f.text, after, plan.values)) {
-        unsafe.add(f.path);
-        continue;
-      }
-      overlay.set(f.path, after);
-      applied += plan.edits.length;
-      changed = true;
-    }
-    if (!changed) break;
-    linted = await lintFiles(engine, files, { ...options, overlay });
-  }
+  const { fixed, linted, applied, unsafe } = await fixPasses(engine, files, options, first);
   for (const path of unsafe) process.stderr.write(`replylint: left ${options.show(path)} as it was: its fixes could not be applied without changing something else\n`);
 
-  const changedFiles = [...overlay].filter(([path, text]) => text !== original.get(path)!.text);
+  const changedFiles = [...fixed];
   if (dry) {
     const { unifiedDiff } = await import('../lint/diff.js');
     for (const [path, text] of changedFiles) process.stdout.write(unifiedDiff(options.show(path), original.get(path)!.text!, text));

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Engine } from '../engine.js';
-import type { Finding } from '../types.js';
+import { CATEGORIES, type Finding } from '../types.js';
 import type { Problem } from '../config/problems.js';
 import { cacheKey, readCache, writeCache } from '../config/cache.js';
 import { packageVersion } from '../config/files.js';
@@ -15,6 +15,8 @@ import { checkSegments, fileFindings, type SegmentCheck } from './lint-file.js';
 import { maskedDisplay, type FileReport } from './report.js';
 import type { FileSource } from './sources.js';
 import type { FileKind } from './phrasebook-lint.js';
+import { NEAR_DUPLICATE_RULE } from './near-duplicates.js';
+import { applyDirectives } from './directives.js';
 
 export interface LintedFile {
   path: string;
@@ -34,6 +36,11 @@ export interface LintFilesOptions {
   decode: (bytes: Buffer, shown: string) => string;
   /** Texts that replace what the source holds (the fixed versions during `--fix`). */
   overlay?: ReadonlyMap<string, string>;
+  /**
+   * false: overlay texts are not stored in the content cache. An editor's unsaved text changes with
+   * every keystroke and would only fill the cache; files read from the source still use it.
+   */
+  cacheOverlay?: boolean;
 }
 
 /** Problem codes meaning a file could not be read or parsed at all: `--fix` leaves such files alone. */
@@ -56,7 +63,8 @@ function rulesFingerprint(engine: Engine): string {
  * Checks the replies of a file, through the content cache: the findings depend only on the rules,
  * the file's kind and its text, so a file that did not change is not checked again.
  */
-function checkFile(engine: Engine, path: string, kind: FileKind, text: string, segments: readonly Segment[]): SegmentCheck[] {
+function checkFile(engine: Engine, path: string, kind: FileKind, text: string, segments: readonly Segment[], useCache = true): SegmentCheck[] {
+  if (!useCache) return checkSegments(engine, segments);
   const key = cacheKey('lint-checks', packageVersion(), [{ file: `${rulesFingerprint(engine)}:${kind}:${path.replace(/^.*\./, '')}`, text }]);
   const hit = readCache<Finding[][]>(key);
   if (hit && hit.length === segments.length) return segments.map((seg, i) => ({ seg, findings: hit[i]! }));
@@ -68,8 +76,16 @@ function checkFile(engine: Engine, path: string, kind: FileKind, text: string, s
   return checks;
 }
 
+/** Names a replylint-disable comment may use: the engine's rule ids, the categories, lint's own rules. */
+function knownNames(engine: Engine): (name: string) => boolean {
+  const names = new Set<string>([...CATEGORIES, NEAR_DUPLICATE_RULE]);
+  for (const r of engine.ruleSet.rules) names.add(r.id).add(r.category);
+  return (name) => names.has(name);
+}
+
 export async function lintFiles(engine: Engine, paths: readonly string[], o: LintFilesOptions): Promise<LintedFile[]> {
   const cache = new Map<string, Read>();
+  const cacheable = (path: string): boolean => o.cacheOverlay !== false || !o.overlay?.has(path);
   const read = (path: string): Read => {
     let r = cache.get(path);
     if (r) return r;
@@ -117,7 +133,7 @@ export async function lintFiles(engine: Engine, paths: readonly string[], o: Lin
       // The parsers of reply files (yaml, jsonc, csv) load only when there is a reply file.
       const { segmentsOf } = await import('./segments.js');
       const { segments, problems } = segmentsOf(shown, r.text);
-      file.checks = checkFile(engine, path, kind, r.text, segments);
+      file.checks = checkFile(engine, path, kind, r.text, segments, cacheable(path));
       file.report.problems.push(...problems);
     } else if (kind === 'phrasebook') {
       const dir = dirname(path);
@@ -134,24 +150,29 @@ export async function lintFiles(engine: Engine, paths: readonly string[], o: Lin
       .filter((p) => !mine.has(p) && basename(p) !== SLOTS_FILE)
       .flatMap((p) => {
         const r = read(p);
-        return 'text' in r && kindOf(p, r) === 'phrasebook' ? [{ file: o.show(p), text: r.text, linted: false }] : [];
+        return 'text' in r && kindOf(p, r) === 'phrasebook' ? [{ file: o.show(p), text: r.text, linted: false, cache: cacheable(p) }] : [];
       });
     const slotsPath = join(dir, SLOTS_FILE);
     const slotsRead = listed.includes(slotsPath) || o.overlay?.has(slotsPath) ? read(slotsPath) : null;
     const slots = slotsRead && 'text' in slotsRead ? { file: o.show(slotsPath), text: slotsRead.text } : null;
-    const results = await pb!.lintPhrasebookFolder([...siblings, ...linted.map((f) => ({ file: f.report.file, text: f.text!, linted: true }))], slots);
+    const results = await pb!.lintPhrasebookFolder([...siblings, ...linted.map((f) => ({ file: f.report.file, text: f.text!, linted: true, cache: cacheable(f.path) }))], slots);
     for (const f of linted) {
       const res = results.get(f.report.file);
       if (!res) continue;
-      f.checks = checkFile(engine, f.path, f.kind, f.text!, res.segments);
+      f.checks = checkFile(engine, f.path, f.kind, f.text!, res.segments, cacheable(f.path));
       f.report.problems.push(...res.problems);
       f.report.findings.push(...res.findings);
     }
   }
 
+  const known = knownNames(engine);
   for (const f of out) {
     if (f.text === null) continue;
-    f.report.findings = [...fileFindings(f.text, f.checks), ...f.report.findings].sort((a, b) => a.start - b.start || a.end - b.end);
+    // Inline replylint-disable comments silence findings before anything is reported or fixed.
+    const d = applyDirectives(f.path, f.report.file, f.text, f.checks, f.report.findings, known);
+    f.checks = d.checks;
+    f.report.problems.push(...d.problems);
+    f.report.findings = [...fileFindings(f.text, f.checks), ...d.extra].sort((a, b) => a.start - b.start || a.end - b.end);
     f.report.text = maskedDisplay(f.text, f.report.findings);
   }
   return out;

@@ -2,6 +2,9 @@
 // whose normalised texts share most of their character bigrams. Pure and dictionary-free (no word
 // segmentation), so the pre-commit hook never loads jieba for it.
 
+/** The rule id near-duplicate templates are reported under. */
+export const NEAR_DUPLICATE_RULE = 'phrasebook/near-duplicate';
+
 /** Cosine similarity of character-bigram counts at or above which two templates are near-duplicates. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.75;
 

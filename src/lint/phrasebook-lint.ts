@@ -14,7 +14,7 @@ import { packageVersion } from '../config/files.js';
 import { isPhrasebookDataFile, SLOTS_FILE, SYNONYMS_FILE } from '../config/phrasebook-files.js';
 import { mergePhrasebook, type FileDigest } from '../config/phrasebook-merge.js';
 import type { PhrasebookText } from '../config/phrasebook-digest.js';
-import { nearDuplicates } from './near-duplicates.js';
+import { NEAR_DUPLICATE_RULE, nearDuplicates } from './near-duplicates.js';
 import { scalarSegment, type Segment } from './segment.js';
 
 export type FileKind = 'phrasebook' | 'slots' | 'synonyms' | 'replies';
@@ -37,6 +37,8 @@ export function fileKind(file: string, content: string): FileKind {
 export interface FolderFile extends PhrasebookText {
   /** Reported on; the others only take part in the folder-wide checks. */
   linted: boolean;
+  /** false: the digest is not stored in the content cache (an editor's unsaved text). */
+  cache?: boolean;
 }
 
 export interface PhrasebookFileLint {
@@ -47,8 +49,6 @@ export interface PhrasebookFileLint {
   findings: Finding[];
 }
 
-const NEAR_DUPLICATE_RULE = 'phrasebook/near-duplicate';
-
 /** Slot names declared in slots.yaml (cached by content; zod loads only on a miss). */
 async function slotNamesOf(slots: PhrasebookText): Promise<string[]> {
   return cached(cacheKey('phrasebook-slot-names', packageVersion(), [slots]), async () => {
@@ -57,10 +57,8 @@ async function slotNamesOf(slots: PhrasebookText): Promise<string[]> {
   });
 }
 
-async function digestOf(input: PhrasebookText, slots: PhrasebookText | null): Promise<FileDigest> {
-  // Unknown slots depend on slots.yaml, so its text is part of the key.
-  const key = cacheKey('phrasebook-file', packageVersion(), [input, slots ?? { file: '', text: '' }]);
-  return cached(key, async () => {
+async function digestOf(input: PhrasebookText, slots: PhrasebookText | null, useCache = true): Promise<FileDigest> {
+  const compute = async (): Promise<FileDigest> => {
     const names = slots ? await slotNamesOf(slots) : null;
     const [{ digestPhrasebookFile }, { fastSchemas, Declined }] = await Promise.all([import('../config/phrasebook-digest.js'), import('../config/phrasebook-shape.js')]);
     try {
@@ -71,7 +69,10 @@ async function digestOf(input: PhrasebookText, slots: PhrasebookText | null): Pr
       const { zodSchemas } = await import('../config/load-phrasebook.js');
       return digestPhrasebookFile(input, names, zodSchemas);
     }
-  });
+  };
+  if (!useCache) return compute();
+  // Unknown slots depend on slots.yaml, so its text is part of the key.
+  return cached(cacheKey('phrasebook-file', packageVersion(), [input, slots ?? { file: '', text: '' }]), compute);
 }
 
 const byPlace = (a: Problem, b: Problem): number => a.line - b.line || a.column - b.column;
@@ -84,7 +85,7 @@ export async function lintPhrasebookFolder(files: readonly FolderFile[], slots: 
   // Files only taking part come first, so that a clash between an edited file and an untouched
   // one is reported in the edited file (the second occurrence is the one reported).
   const ordered = [...files.filter((f) => !f.linted), ...files.filter((f) => f.linted)];
-  const digests = await Promise.all(ordered.map((f) => digestOf(f, slots)));
+  const digests = await Promise.all(ordered.map((f) => digestOf({ file: f.file, text: f.text }, slots, f.cache !== false)));
   const merged = mergePhrasebook(digests, []);
   const out = new Map<string, PhrasebookFileLint>();
   ordered.forEach((f, i) => {

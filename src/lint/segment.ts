@@ -55,3 +55,9 @@ export function scalarSegment(content: string, node: { range?: readonly number[]
 
 /** File kinds `lint` reads (see segments.ts). */
 export const LINTABLE_EXTENSIONS = ['txt', 'md', 'markdown', 'json', 'csv', 'yaml', 'yml'] as const;
+
+/** Documentation next to replies (phrasebook/README.md) is not a reply file when a folder is walked. */
+const DOC_FILE = /^(?:readme|changelog|changes|license|licence|contributing|code_of_conduct|security)(?:\.[^.]*)?$/i;
+
+/** Whether a file of this name is linted when its folder is (by extension, documentation excepted). */
+export const lintableName = (name: string): boolean => (LINTABLE_EXTENSIONS as readonly string[]).includes(name.toLowerCase().replace(/^.*\./, '')) && !DOC_FILE.test(name);

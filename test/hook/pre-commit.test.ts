@@ -10,9 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { addTemplate, GitRepo, positionOf } from './git-repo.js';
+import { describeWithProgram } from '../helpers/system-tool.js';
 
 const PRE_COMMIT = '/usr/bin/pre-commit';
 const FULL = process.env.REPLYLINT_TEST_PRECOMMIT_NODE === '1';
@@ -50,7 +51,7 @@ function project(language: 'system' | 'node'): GitRepo {
   return repo;
 }
 
-describe.skipIf(!existsSync(PRE_COMMIT))('pre-commit framework with .pre-commit-hooks.yaml', () => {
+describeWithProgram(PRE_COMMIT, 'pre-commit', 'pre-commit framework with .pre-commit-hooks.yaml', () => {
   it.each(FULL ? (['system', 'node'] as const) : (['system'] as const))('language %s: a bad template is refused, a clean commit passes', (language) => {
     const repo = project(language);
     const yaml = addTemplate(repo.read('phrasebook/order.yaml'), 'rule', '亲，这是规定，取消不了');
