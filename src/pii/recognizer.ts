@@ -32,9 +32,17 @@ export interface Verdict {
   /**
    * The score a confirmed candidate is raised to (default 0.9). A validator that only checks the
    * shape (a 15-digit ID's birth date, a street without a city) confirms at a lower score, so that
-   * a context word is still needed before the candidate is reported.
+   * a context word is still needed before the candidate is reported. `null` keeps the pattern's
+   * own score (the shape alone decides how sure it is).
    */
-  score?: number;
+  score?: number | null;
+}
+
+/** Where a candidate sits: the (normalised) text and the candidate's span in it. */
+export interface Where {
+  text: string;
+  start: number;
+  end: number;
 }
 
 export interface RecognizerDef {
@@ -44,8 +52,11 @@ export interface RecognizerDef {
   mayContain(text: string): boolean;
   patterns: readonly PiiPattern[];
   context?: ContextWords;
-  /** Confirms (score → at least the verdict's score, 0.9 by default) or drops (no match) a candidate value. */
-  validate?(value: string): Verdict;
+  /**
+   * Confirms (score → at least the verdict's score, 0.9 by default) or drops (no match) a candidate
+   * value; `where` is the text it was found in and its span, for checks of its surroundings.
+   */
+  validate?(value: string, where: Where): Verdict;
   /** Adjusts a candidate's span (e.g. trims a cue word off an e-mail local part). */
   refine?(text: string, start: number, end: number): [number, number];
 }
@@ -128,11 +139,14 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
           let score = p.score;
           const why = [`pattern ${p.name} (${p.score})`];
           if (def.validate) {
-            const verdict = def.validate(value);
+            const verdict = def.validate(value, { text, start, end });
             if (!verdict.ok) continue;
-            const confirmed = verdict.score ?? 0.9;
-            score = Math.max(score, confirmed);
-            why.push(`${verdict.reason} (≥${confirmed})`);
+            if (verdict.score === null) why.push(verdict.reason);
+            else {
+              const confirmed = verdict.score ?? 0.9;
+              score = Math.max(score, confirmed);
+              why.push(`${verdict.reason} (≥${confirmed})`);
+            }
           }
           const [left, right] = contextWindow(text, start, end, ctx.before ?? 12, ctx.after ?? 6);
           const [nearLeft, nearRight] =

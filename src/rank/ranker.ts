@@ -2,7 +2,7 @@
 // configured and loads), scores a message, selects suggestions and fills their slots.
 
 import type { Phrasebook, RankEngineName, Suggestion } from '../types.js';
-import type { ScriptConverter } from '../core/normalize.js';
+import type { ScriptConverter } from '../normalize.js';
 import type { RankEngine } from './engine.js';
 import { featureExtractor, type WordCutter } from './features.js';
 import { LexicalEngine } from './lexical.js';

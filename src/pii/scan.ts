@@ -1,0 +1,76 @@
+// The one masking path. Every text that leaves replylint — a check result, an error record, a
+// diff, a report, a log line, a slot filled from context, a prompt for the LLM — goes through
+// maskPersonalData() (or, inside the core, through a scan of the text it already normalised): every
+// recognizer runs, overlapping candidates are settled, and each value at or above the reporting
+// score is replaced by its same-length mask. Which values are masked is not a team's to relax: a
+// rule switched off stops the finding, never the masking.
+
+import { normalize, toOriginalSpan, type ScriptConverter } from '../normalize.js';
+import type { PiiKind } from '../types.js';
+import type { PiiMatch, Recognizer } from './recognizer.js';
+import { allRecognizers } from './registry.js';
+import { maskSpans } from './mask.js';
+
+/** The score at which a value is reported by a `sensitive-data` rule (its default minScore) and masked. */
+export const MASK_MIN_SCORE = 0.5;
+
+/** A personal value in a text: offsets into the text as given. */
+export interface PersonalValue {
+  start: number;
+  end: number;
+  kind: PiiKind;
+  score: number;
+  recognizer: string;
+}
+
+export interface ScanOptions {
+  /** Traditional → simplified conversion, so that context words in traditional script count. */
+  convert?: ScriptConverter;
+  /** Lowest score masked (default MASK_MIN_SCORE). */
+  minScore?: number;
+}
+
+/**
+ * The recognizers' candidates in one normalised text, each recognizer run at most once: the core
+ * asks for the recognizers its rules name, then for the values to mask, without running any twice.
+ */
+export class PiiScan {
+  private readonly found = new Map<Recognizer, PiiMatch[]>();
+  constructor(readonly text: string) {}
+
+  /** What one recognizer finds (all scores). */
+  of(recognizer: Recognizer): PiiMatch[] {
+    let m = this.found.get(recognizer);
+    if (!m) this.found.set(recognizer, (m = recognizer.find(this.text)));
+    return m;
+  }
+
+  /**
+   * Every recognizer's candidates at or above `minScore`, overlaps settled: the higher score wins,
+   * then the longer span, then the earlier one. Sorted by position; offsets into the normalised text.
+   */
+  values(minScore = MASK_MIN_SCORE): PiiMatch[] {
+    const all: PiiMatch[] = [];
+    for (const r of allRecognizers()) for (const m of this.of(r)) if (m.score >= minScore) all.push(m);
+    if (all.length < 2) return all;
+    all.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: PiiMatch[] = [];
+    for (const m of all) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+    return kept.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** Every personal value in `text` at or above the masking score, with offsets into `text`. */
+export function findPersonalData(text: string, options: ScanOptions = {}): PersonalValue[] {
+  if (text.length === 0) return [];
+  const norm = normalize(text, options.convert);
+  return new PiiScan(norm.text).values(options.minScore).map((m) => {
+    const [start, end] = toOriginalSpan(norm, m.start, m.end);
+    return { start, end, kind: m.kind, score: m.score, recognizer: m.recognizer };
+  });
+}
+
+/** `text` with every personal value replaced by its same-length mask: what may be shown anywhere. */
+export function maskPersonalData(text: string, options: ScanOptions = {}): string {
+  return maskSpans(text, findPersonalData(text, options));
+}
