@@ -125,13 +125,48 @@ export function continuesGrouping(text: string, start: number, end: number, blan
 const BLANK_GROUP_AFTER = new RegExp(`^[ \\t]{1,3}${D}{3}`);
 const BLANK_GROUP_BEFORE = new RegExp(`${D}{3}[ \\t]{1,3}$`);
 
+/** Per UTF-16 code unit: 1 = a digit character, 2 = a separator character, 0 = anything else. */
+const CHAR_KIND = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
+  for (const c of CN_DIGITS) t[c.charCodeAt(0)] = 1;
+  for (const c of ' \t-._/\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u30fb') t[c.charCodeAt(0)] = 2;
+  return t;
+})();
+
+let lastText: string | undefined;
+let lastRun = 0;
+
 /**
- * A quick test that a text may hold a number of at least `min` digits written in any of the
- * spellings above: `min` digit characters in a row, separators allowed between them.
+ * The most digit characters in one stretch of `text` where at most three separator characters
+ * stand between two digits — an upper bound of the longest number any recognizer could find
+ * there. One loop over the text, remembered for the last text (every number recognizer asks).
  */
+export function longestDigitRun(text: string): number {
+  if (text === lastText) return lastRun;
+  let best = 0;
+  let run = 0;
+  let gap = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = CHAR_KIND[text.charCodeAt(i)]!;
+    if (k === 1) {
+      run++;
+      gap = 0;
+      if (run > best) best = run;
+    } else if (k === 2 && run > 0 && gap < 3) gap++;
+    else {
+      run = 0;
+      gap = 0;
+    }
+  }
+  lastText = text;
+  lastRun = best;
+  return best;
+}
+
+/** A quick test that a text may hold a number of at least `min` digits (see longestDigitRun). */
 export function digitRunTest(min: number): (text: string) => boolean {
-  const re = new RegExp(`${D}(?:${SEP}?${D}){${min - 1}}`);
-  return (text) => re.test(text);
+  return (text) => longestDigitRun(text) >= min;
 }
 
 /** Counter words: a number right before one is a quantity (第13812345678位顾客, 13812345678件). */

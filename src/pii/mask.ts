@@ -3,6 +3,7 @@
 
 import type { PiiKind } from '../types.js';
 import { digitsOf, isDigitChar } from './digits.js';
+import { splitEmail } from './email.js';
 
 const MASK = '*';
 
@@ -27,11 +28,11 @@ export function maskDigits(s: string, head: number, tail: number, withX = false)
   return out;
 }
 
-/** Keeps the first character of the local part and the domain (a full-width ＠ counts too). */
+/** Keeps the first character of the local part and the domain (the @ in any spelling). */
 function maskEmail(s: string): string {
-  const at = Math.max(s.lastIndexOf('@'), s.lastIndexOf('＠'));
-  if (at < 1) return MASK.repeat(s.length);
-  return s[0] + MASK.repeat(at - 1) + s.slice(at);
+  const parts = splitEmail(s);
+  if (!parts) return MASK.repeat(s.length);
+  return s[0] + MASK.repeat(parts.local.length - 1) + s.slice(parts.local.length);
 }
 
 /**
