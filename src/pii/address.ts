@@ -32,7 +32,8 @@ const TOWN = `[${H}]{1,6}?(?:镇|乡|街道)`;
 const ZONE = `[${H}a-z]{1,10}?(?:开发区|高新区|工业区|新区|园区|产业园|工业园|科技园|软件园|社区|农场)`;
 // a remark in brackets between the area and the road: 普陀区（长征工业园）同普路
 const REMARK = `(?:[(（][^()（）]{1,12}[)）])?`;
-const ADMIN = `(?:${PROVINCE})?(?:${CITY})?(?:${DISTRICT})?(?:${TOWN})?(?:${ZONE})?${REMARK}`;
+// …and a blank after the area, as in 上海市浦东新区 世纪大道100号
+const ADMIN = `(?:${PROVINCE})?(?:${CITY})?(?:${DISTRICT})?(?:${TOWN})?(?:${ZONE})?${REMARK}(?:(?<=[省市区县旗镇乡道]) )?`;
 
 // A road: a name of 1–10 characters, a road word, an optional section (中, 西段, 二段) and an
 // optional lane or village behind it (安翔路安翔里, 郑巷村吕家). 道 after 知/频/通 … is not a road.

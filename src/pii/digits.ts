@@ -52,6 +52,11 @@ export function digitsOf(value: string): string {
   return out;
 }
 
+/**
+ * The country code +86 (or 0086, (+86), (86)), its digits in any numerals: +86, +八六, 00八六.
+ */
+export const COUNTRY_CODE = `(?:(?:\\+|00|[〇零]{2})[8八捌][6六陆陸]|\\(\\+?[8八捌][6六陆陸]\\))`;
+
 /** Dashes and dots people put between digit groups (after width folding): - . _ / ‐ – — − · ・ */
 const SEP_MARKS = '\\-._/\\u2010-\\u2015\\u2212\\u00b7\\u30fb';
 
@@ -65,16 +70,16 @@ export const SEP = `(?:[ \\t]{0,2}[${SEP_MARKS}][ \\t]{0,2}|[ \\t]{1,3})`;
 const CN_DIGITS = '〇零一二三四五六七八九幺两兩壹贰貳叁参參肆伍陆陸柒捌玖';
 
 /**
- * Before a value: no digit of the same kind glued to it (a Chinese numeral before 一三八…, an ASCII
- * digit before 138…; 一 before 138 is a word, as in 第一), no letter, underscore, @ or mask star
- * (sku138…, 138****), and no letter or digit joined by a dash or underscore (型号ABC-138…: a code).
+ * Before a value: no digit, letter, underscore, @ or mask star glued to it (sku138…, 138****),
+ * and no letter or digit joined by a dash or underscore (型号ABC-138…: a code). One exception:
+ * a Chinese numeral before an ASCII digit is a word (第一, 统一), not part of the number.
  */
-export const BEFORE = `(?:(?=[${CN_DIGITS}])(?<![${CN_DIGITS}])|(?![${CN_DIGITS}])(?<![0-9a-z_*@]))(?<![a-z0-9][-_])`;
+export const BEFORE = `(?:(?=[${CN_DIGITS}])(?<![${CN_DIGITS}0-9a-z_*@])|(?![${CN_DIGITS}])(?<![0-9a-z_*@]))(?<![a-z0-9][-_])`;
 /**
- * After a value: the same on the right (13812345678一直关机 is a number and a word; 138…-BLK-XL
- * is a SKU, 138…@qq.com the local part of an e-mail address).
+ * After a value: the same on the right, with the same exception — 13812345678一直关机 is a
+ * number and a word (一直). 138…-BLK-XL is a SKU, 138…@qq.com the local part of an e-mail.
  */
-export const AFTER = `(?:(?<=[${CN_DIGITS}])(?![${CN_DIGITS}])|(?<![${CN_DIGITS}])(?![0-9a-z_*@]))(?![-_][a-z0-9])`;
+export const AFTER = `(?:(?<=[${CN_DIGITS}])(?![${CN_DIGITS}0-9a-z_*@])|(?<![${CN_DIGITS}])(?![0-9a-z_*@]))(?![-_][a-z0-9])`;
 
 let groupNames = 0;
 
@@ -100,9 +105,10 @@ const MARK = new RegExp(`[${SEP_MARKS}]`);
 /**
  * True when [start, end) is only part of a longer number grouped the same way: the mark that
  * joins its groups (a dash, dot …) goes on with another digit on either side (138-1234-5678-90).
- * Blanks join only when `blanks` is set, and then only a group of three or more digits (a weak
- * 7–8 digit local number inside 6222 0210 0112 …); otherwise "13812345678 2件" is a number and
- * a count, and "138 1234 5678 11点" a number and a time.
+ * Blanks join only when `blanks` is set and the value is itself grouped with blanks, and then only
+ * a group of three or more digits (6222 0210 0112 3456 789 holds no 16-digit card, nor a local
+ * number 6222 0210); otherwise "13812345678 2件" is a number and a count, "138 1234 5678 11点" a
+ * number and a time, and "6222021234567890 13812345678" a card and a mobile.
  */
 export function continuesGrouping(text: string, start: number, end: number, blanks = false): boolean {
   const value = text.slice(start, end);
@@ -118,7 +124,7 @@ export function continuesGrouping(text: string, start: number, end: number, blan
     const before = text.slice(Math.max(0, start - 4), start).replace(/[ \t]+$/, '');
     return (after[0] === mark && isDigitChar(after.slice(1).trimStart()[0] ?? '')) || (before.endsWith(mark) && isDigitChar(before.slice(0, -1).trimEnd().slice(-1)));
   }
-  if (!blanks) return false;
+  if (!blanks || !/[ \t]/.test(value)) return false;
   return BLANK_GROUP_AFTER.test(text.slice(end, end + 6)) || BLANK_GROUP_BEFORE.test(text.slice(Math.max(0, start - 6), start));
 }
 

@@ -59,5 +59,6 @@ export const idCard15 = makeRecognizer({
     // Confirmed at the pattern's own score: without a check digit the shape alone proves little.
     return other ? { ok: false, reason: other } : { ok: true, reason: 'province and birth date valid', score: 0.3 };
   },
-  context: { raise: ID_WORDS, lower: BUSINESS_NUMBER_WORDS, raiseBy: 0.35, lowerBy: 0.6 },
+  // "your old ID card number …": English names it further back.
+  context: { raise: ID_WORDS, lower: BUSINESS_NUMBER_WORDS, before: 16, raiseBy: 0.35, lowerBy: 0.6 },
 });

@@ -6,14 +6,12 @@
 import { combineRecognizers, makeRecognizer } from './recognizer.js';
 import { BUSINESS_NUMBER_WORDS, PHONE_WORDS } from './context-words.js';
 import { validDate } from './checksums.js';
-import { AFTER, BEFORE, D, digitOf, digitRunTest, groupings, notAlone, SEP } from './digits.js';
+import { AFTER, BEFORE, COUNTRY_CODE, D, digitOf, digitRunTest, groupings, notAlone, SEP } from './digits.js';
 
 // A local number: 7 or 8 digits, whole or as 3-4 / 4-4.
 const LOCAL = groupings([[8], [7], [4, 4], [3, 4]]);
 // An extension: -1234, 转1234, ext1234, 分机1234.
 const EXT = `(?:[ \\t]?(?:-|转|ext\\.?|分机)[ \\t]?${D}{1,5})?`;
-// The country code before an area code without its 0: +86, 0086, (+86).
-const COUNTRY = `(?:(?:\\+|00)86|\\(\\+?86\\))`;
 
 /**
  * Area codes: 010 (Beijing) and 020–029 have three digits; every other one is 0 + three digits
@@ -41,7 +39,7 @@ function parts(value: string): string[] {
 /** Why an area code + local number (+ extension) is not a landline number, or null. */
 function landlineProblem(value: string): string | null {
   let groups = parts(value);
-  if (/^(?:\+|00|\(\+?)86/.test(value)) {
+  if (/^(?:\+|\(|00|[〇零]{2})/.test(value) && /^(?:0{0,2})86$/.test(groups[0] ?? '')) {
     groups = groups.slice(1); // the country code
     if (groups.length > 0) groups[0] = '0' + groups[0];
   }
@@ -78,7 +76,7 @@ const withArea = makeRecognizer({
       // (?: \(AREA\) | +86 AREA SEP | AREA SEP )   area code in brackets, or followed by a separator
       // LOCAL EXT AFTER             local number (7–8 digits, maybe 3-4 / 4-4), extension, nothing glued after
       name: 'cn-landline-grouped',
-      regex: new RegExp(`${BEFORE}(?:\\(${D}{3,4}\\)[ \\t]{0,2}-?[ \\t]{0,2}|${COUNTRY}(?:${SEP})?(?:\\(${D}{2,3}\\)|${D}{2,3})(?:${SEP})?|${D}{3,4}${SEP})${LOCAL}${EXT}${AFTER}`, 'g'),
+      regex: new RegExp(`${BEFORE}(?:\\(${D}{3,4}\\)[ \\t]{0,2}-?[ \\t]{0,2}|${COUNTRY_CODE}(?:${SEP})?(?:\\(${D}{2,3}\\)|${D}{2,3})(?:${SEP})?|${D}{3,4}${SEP})${LOCAL}${EXT}${AFTER}`, 'g'),
       score: 0.55,
     },
     {
@@ -121,7 +119,7 @@ const localOnly = makeRecognizer({
     return other ? { ok: false, reason: other } : { ok: true, reason: 'local-number shape', score: 0.15 };
   },
   // Only words that name a fixed-line phone: 号码 or 联系 alone also sit next to order numbers.
-  context: { raise: ['座机', '固话', '固定电话', '电话', '致电', '拨打', '来电', 'tel'], lower: BUSINESS_NUMBER_WORDS, before: 10, after: 6, raiseBy: 0.35 },
+  context: { raise: ['座机', '固话', '固定电话', '电话', '致电', '拨打', '来电', 'tel', 'phone', 'call'], lower: BUSINESS_NUMBER_WORDS, before: 10, after: 8, raiseBy: 0.35 },
 });
 
 export const landline = combineRecognizers('landline', 'landline', [withArea, localOnly]);

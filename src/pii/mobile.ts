@@ -4,11 +4,11 @@
 // 1381 2345 678, or digit by digit). Product ids, model numbers, ordinals and counts are not.
 
 import { makeRecognizer } from './recognizer.js';
-import { AFTER, BEFORE, digitRunTest, digitsOf, groupings, notAlone, SEP } from './digits.js';
+import { AFTER, BEFORE, COUNTRY_CODE, digitRunTest, digitsOf, groupings, notAlone, SEP } from './digits.js';
 import { BUSINESS_NUMBER_WORDS, PHONE_WORDS } from './context-words.js';
 
 // The country code: +86, 0086, (+86) or (86), a blank or dash after it; or the trunk 0 (0138…).
-const PREFIX = `(?:(?:(?:\\+|00)86|\\(\\+?86\\))(?:${SEP})?|[0〇零](?=[1一幺壹]))`;
+const PREFIX = `(?:${COUNTRY_CODE}(?:${SEP})?|[0〇零](?=[1一幺壹]))`;
 // The groupings of eleven digits people write, longest pieces first.
 const SHAPES = [[11], [3, 4, 4], [3, 8], [7, 4], [4, 4, 3], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]] as const;
 
