@@ -15,6 +15,7 @@ import type { EngineChoice, Ranker } from './rank/ranker.js';
 import { cacheDir, cacheKey, cached } from './config/cache.js';
 import { ConfigError } from './config/problems.js';
 import type { Config } from './config/config-schema.js';
+import { maskPersonalData } from './pii/scan.js';
 
 export interface EngineOptions {
   /** Working directory for finding .replylint.yaml (default: process.cwd()). */
@@ -44,6 +45,11 @@ export interface Engine {
   readonly env: CoreEnv;
   readonly phrasebookDir: string;
   check(text: string, options?: CheckOptions): CheckResult;
+  /**
+   * `text` with every personal value masked (same length): the one path any user-supplied text
+   * takes to an output — error messages, diffs, reports, logs — besides check results.
+   */
+  mask(text: string): string;
   /** The phrasebook, loaded (and validated) on first use; throws ConfigError on problems. */
   phrasebook(): Promise<LoadedPhrasebook>;
   /** The template ranker, built on first use. */
@@ -148,6 +154,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     phrasebookDir,
     check(text, o = {}) {
       return coreCheck(text, compiled, { failOn: o.failOn ?? failOn, locale: o.locale ?? locale }, env);
+    },
+    mask(text) {
+      return maskPersonalData(text, { convert: env.convert });
     },
     phrasebook: loadBook,
     ranker(o = {}) {

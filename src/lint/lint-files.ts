@@ -12,7 +12,7 @@ import { packageVersion } from '../config/files.js';
 import type { Segment } from './segment.js';
 import { SLOTS_FILE } from '../config/phrasebook-files.js';
 import { checkSegments, fileFindings, type SegmentCheck } from './lint-file.js';
-import { maskedDisplay, type FileReport } from './report.js';
+import { maskedDisplay, maskFinding, maskProblem, type FileReport } from './report.js';
 import type { FileSource } from './sources.js';
 import type { FileKind } from './phrasebook-lint.js';
 
@@ -149,10 +149,13 @@ export async function lintFiles(engine: Engine, paths: readonly string[], o: Lin
     }
   }
 
+  const mask = (text: string): string => engine.mask(text);
   for (const f of out) {
+    f.report.problems = f.report.problems.map((p) => maskProblem(p, mask));
     if (f.text === null) continue;
-    f.report.findings = [...fileFindings(f.text, f.checks), ...f.report.findings].sort((a, b) => a.start - b.start || a.end - b.end);
-    f.report.text = maskedDisplay(f.text, f.report.findings);
+    // The core's findings are masked; the phrasebook's own (duplicates, slots …) may quote a template.
+    f.report.findings = [...fileFindings(f.text, f.checks), ...f.report.findings.map((x) => maskFinding(x, mask))].sort((a, b) => a.start - b.start || a.end - b.end);
+    f.report.text = maskedDisplay(f.text, f.report.findings, mask);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Every error the server answers is JSON {"error":{"code","message"}} with a 4xx/5xx status —
-// never a stack trace, never the request's text. This file maps fastify's own errors onto that.
+// never a stack trace, never the request's text, and any personal value a message quotes (a URL,
+// a field name) masked. This file maps fastify's own errors onto that.
 
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -56,8 +57,11 @@ export function errorBody(e: HttpError): ErrorBody {
   return { error: { code: e.code, message: e.message, ...e.extra } };
 }
 
-/** The server's error handler: client errors as themselves, anything else as a logged 500. */
-export function errorHandler(bodyLimit: number) {
+/**
+ * The server's error handler: client errors as themselves, anything else as a logged 500. Every
+ * message goes through `mask` on its way out.
+ */
+export function errorHandler(bodyLimit: number, mask: (text: string) => string = (t) => t) {
   return function handle(error: FastifyError, request: FastifyRequest, reply: FastifyReply): ErrorBody {
     let e: HttpError | undefined = error instanceof HttpError ? error : fromFastify(error, bodyLimit);
     if (!e) {
@@ -67,7 +71,9 @@ export function errorHandler(bodyLimit: number) {
     request.errorCode = e.code;
     for (const [k, v] of Object.entries(e.headers)) reply.header(k, v);
     reply.code(e.statusCode).type('application/json; charset=utf-8');
-    return errorBody(e);
+    const body = errorBody(e);
+    body.error.message = mask(body.error.message);
+    return body;
   };
 }
 

@@ -1,5 +1,7 @@
 // Structured logs (pino): one line per request with its id, route, status and time — never the
 // request's text, the reply, a header value or the client's address, which may be personal data.
+// Whatever else a line carries (an error's message, a reload problem, a warning) goes through the
+// masking path first.
 
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -20,15 +22,39 @@ export interface ServerLogger {
 /** How long a final flush may take: a log reader that stopped reading must not keep us alive. */
 const FLUSH_WAIT_MS = 1_000;
 
-export function createLogger(o: LoggerOptions, level: LogLevel): ServerLogger {
+type Mask = (text: string) => string;
+
+/** A log argument with every string in it masked (objects to a few levels deep; others as they are). */
+function maskArg(v: unknown, mask: Mask, depth = 0): unknown {
+  if (typeof v === 'string') return mask(v);
+  if (depth > 4 || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => maskArg(x, mask, depth + 1));
+  if (v instanceof Error) return { type: v.name, message: mask(v.message), ...(v.stack ? { stack: mask(v.stack) } : {}) };
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = maskArg(x, mask, depth + 1);
+  return out;
+}
+
+/** pino options that mask every logged string. */
+function masking(mask: Mask) {
+  return {
+    hooks: {
+      logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
+        method.apply(this, args.map((a) => maskArg(a, mask)));
+      },
+    },
+  };
+}
+
+export function createLogger(o: LoggerOptions, level: LogLevel, mask: Mask = (t) => t): ServerLogger {
   if (o.stream) {
-    const logger = pino({ level: o.level ?? level, base: { pid: process.pid } }, o.stream);
+    const logger = pino({ level: o.level ?? level, base: { pid: process.pid }, ...masking(mask) }, o.stream);
     return { logger, flush: async () => undefined };
   }
   // Lines are gathered up to 4 KB (one write instead of twenty under load) and written out at
   // least every 200 ms, so that a quiet server's log is never more than that behind.
   const dest = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const logger = pino({ level: o.level ?? level, base: { pid: process.pid } }, dest);
+  const logger = pino({ level: o.level ?? level, base: { pid: process.pid }, ...masking(mask) }, dest);
   let closed = false;
   const timer = setInterval(() => {
     try {

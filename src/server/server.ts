@@ -94,7 +94,9 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
   if (o.port !== undefined) settings.port = o.port;
   const apiKey = resolveApiKey(settings, engine.configFile);
 
-  const log = o.logger === false ? null : createLogger(o.logger ?? {}, settings.logLevel);
+  // Every text a response or a log line carries goes through the rule set's masking path.
+  const mask = (text: string): string => rules.current.engine.mask(text);
+  const log = o.logger === false ? null : createLogger(o.logger ?? {}, settings.logLevel, mask);
   if (log) {
     warnLog = (m) => log.logger.warn(m);
     for (const m of early) warnLog(m);
@@ -116,9 +118,10 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
   }) as unknown as FastifyInstance;
 
   app.decorateRequest('errorCode', null);
-  app.setErrorHandler(errorHandler(settings.bodyLimit));
+  app.setErrorHandler(errorHandler(settings.bodyLimit, mask));
   app.setNotFoundHandler((request: FastifyRequest) => {
-    throw new HttpError(404, 'not-found', `no such endpoint: ${request.method} ${request.url.split('?')[0]!.slice(0, 100)}`);
+    // Masked before it is cut short, so that no half of a value survives the cut.
+    throw new HttpError(404, 'not-found', `no such endpoint: ${request.method} ${mask(request.url.split('?')[0]!).slice(0, 100)}`);
   });
   // JSON only: without a parser for text/plain, every other content type is a 415.
   app.removeContentTypeParser('text/plain');
