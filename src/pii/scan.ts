@@ -74,3 +74,17 @@ export function findPersonalData(text: string, options: ScanOptions = {}): Perso
 export function maskPersonalData(text: string, options: ScanOptions = {}): string {
   return maskSpans(text, findPersonalData(text, options));
 }
+
+/**
+ * `value` with every string in it masked by `mask` — in arrays and plain objects to a few levels,
+ * an Error as its type, message and stack — for structured output: log lines, error bodies.
+ */
+export function maskEveryString(value: unknown, mask: (text: string) => string = maskPersonalData, depth = 0): unknown {
+  if (typeof value === 'string') return mask(value);
+  if (depth > 5 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((x) => maskEveryString(x, mask, depth + 1));
+  if (value instanceof Error) return { type: value.name, message: mask(value.message), ...(value.stack ? { stack: mask(value.stack) } : {}) };
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(value)) out[k] = maskEveryString(x, mask, depth + 1);
+  return out;
+}

@@ -5,6 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { maskEveryString } from '../pii/scan.js';
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';
@@ -71,9 +72,7 @@ export function errorHandler(bodyLimit: number, mask: (text: string) => string =
     request.errorCode = e.code;
     for (const [k, v] of Object.entries(e.headers)) reply.header(k, v);
     reply.code(e.statusCode).type('application/json; charset=utf-8');
-    const body = errorBody(e);
-    body.error.message = mask(body.error.message);
-    return body;
+    return maskEveryString(errorBody(e), mask) as ErrorBody;
   };
 }
 

@@ -6,6 +6,7 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LogLevel } from './settings.js';
+import { maskEveryString } from '../pii/scan.js';
 
 export interface LoggerOptions {
   level?: LogLevel;
@@ -24,23 +25,12 @@ const FLUSH_WAIT_MS = 1_000;
 
 type Mask = (text: string) => string;
 
-/** A log argument with every string in it masked (objects to a few levels deep; others as they are). */
-function maskArg(v: unknown, mask: Mask, depth = 0): unknown {
-  if (typeof v === 'string') return mask(v);
-  if (depth > 4 || v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x) => maskArg(x, mask, depth + 1));
-  if (v instanceof Error) return { type: v.name, message: mask(v.message), ...(v.stack ? { stack: mask(v.stack) } : {}) };
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = maskArg(x, mask, depth + 1);
-  return out;
-}
-
 /** pino options that mask every logged string. */
 function masking(mask: Mask) {
   return {
     hooks: {
       logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
-        method.apply(this, args.map((a) => maskArg(a, mask)));
+        method.apply(this, args.map((a) => maskEveryString(a, mask)));
       },
     },
   };
