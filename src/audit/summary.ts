@@ -107,9 +107,11 @@ export interface SummaryOptions {
   files: string[];
   /**
    * Masks personal data in a text (same length). Everything the input supplied goes through it:
-   * turn texts, agent names, session ids, finding messages that quote a turn, problems.
+   * turn texts, finding messages that quote a turn, problems.
    */
   mask(text: string): string;
+  /** Masks a field that is one value by itself: agent names, session ids (default: `mask`). */
+  maskField?(text: string): string;
 }
 
 /**
@@ -135,12 +137,13 @@ function uniqueMasked(mask: (text: string) => string): (raw: string, occurrence?
 export function buildSummary(a: Auditor, settings: AuditSettings, o: SummaryOptions): AuditSummary {
   const retained = a.retained();
   // Session keys: the masked session id, unique (a reopened id, or two ids that mask alike, get ~2 …).
-  const sessionKey = uniqueMasked(o.mask);
+  const maskField = o.maskField ?? o.mask;
+  const sessionKey = uniqueMasked(maskField);
   const keys = new Map<Conversation, string>();
   for (const c of retained) keys.set(c, sessionKey(c.id, c));
-  const agentName = uniqueMasked(o.mask);
+  const agentName = uniqueMasked(maskField);
   const session = new Map<string, string>();
-  const sessionOf = (id: string): string => session.get(id) ?? (session.set(id, o.mask(id)), session.get(id)!);
+  const sessionOf = (id: string): string => session.get(id) ?? (session.set(id, maskField(id)), session.get(id)!);
   const keysOf = (m: Map<string, { sorted(): Conversation[] }>, k: string): string[] => (m.get(k)?.sorted() ?? []).map((c) => keys.get(c)!);
 
   const conv = (c: Conversation): SummaryConversation => ({

@@ -14,6 +14,13 @@ import { maskSpans } from './mask.js';
 /** The score at which a value is reported by a `sensitive-data` rule (its default minScore) and masked. */
 export const MASK_MIN_SCORE = 0.5;
 
+/**
+ * The score at which a field that holds one value by itself is masked — an agent name, a session
+ * id, a slot's value, a field name. No words around it can confirm what it is (身份证, 座机 …), so
+ * anything shaped like a personal value counts: a bare 15-digit ID or 8-digit local number too.
+ */
+export const FIELD_MIN_SCORE = 0.15;
+
 /** A personal value in a text: offsets into the text as given. */
 export interface PersonalValue {
   start: number;

@@ -9,7 +9,7 @@ import { featureExtractor, type WordCutter } from './features.js';
 import { LexicalEngine } from './lexical.js';
 import { selectSuggestions, templateById } from './select.js';
 import { fillSlots, type SlotContext } from './slots.js';
-import { maskPersonalData } from '../pii/scan.js';
+import { FIELD_MIN_SCORE, maskPersonalData } from '../pii/scan.js';
 
 export type EngineChoice = 'auto' | RankEngineName;
 
@@ -44,11 +44,12 @@ function localeOfMessage(message: string, convert?: ScriptConverter): string {
 const BUSINESS_SLOT = /订单|单号|运单|快递|物流|编号|order|tracking/i;
 
 export async function createRanker(pb: Phrasebook, o: RankerOptions): Promise<Ranker> {
-  const scan = o.convert ? { convert: o.convert } : {};
+  const scan = { ...(o.convert ? { convert: o.convert } : {}), minScore: FIELD_MIN_SCORE };
   /**
    * A value filled in from the message or the caller's context (手机号, 地址, 退款金额 …) is masked
-   * like every other output — with the slot's name as its context word, so that 退款金额: 358元 is
-   * seen as the amount it is. An order or parcel number stays whole.
+   * like every other output — as a field by itself (anything shaped like a value), with the
+   * slot's name as its context word, so that 退款金额: 358元 is seen as the amount it is. An order
+   * or parcel number stays whole.
    */
   const maskSlot = (name: string, value: string): string => (BUSINESS_SLOT.test(name) ? value : maskPersonalData(`${name}：${value}`, scan).slice(name.length + 1));
   const lexical = new LexicalEngine(pb, featureExtractor({ cut: o.cut, synonyms: o.synonyms, ...(o.convert ? { convert: o.convert } : {}) }));

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { HttpError } from './http-error.js';
-import { maskPersonalData } from '../pii/scan.js';
+import { FIELD_MIN_SCORE, maskPersonalData } from '../pii/scan.js';
 
 /** Values for template slots ({{店铺名}} …), as `replylint suggest --context` takes them. */
 const slotContext = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -41,7 +41,7 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.outp
   if (r.success) return r.data;
   const parts = r.error.issues.slice(0, 5).map((i) => {
     const where = i.path.length > 0 ? maskPersonalData(i.path.map(String).join('.')) : 'body';
-    if (i.code === 'unrecognized_keys') return `${where}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${maskPersonalData(k).slice(0, 40)}"`).join(', ')}`;
+    if (i.code === 'unrecognized_keys') return `${where}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${maskPersonalData(k, { minScore: FIELD_MIN_SCORE }).slice(0, 40)}"`).join(', ')}`;
     if (i.code === 'invalid_type' && i.message.endsWith('received undefined')) return `${where}: required (${i.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')})`;
     return `${where}: ${i.message}`;
   });
