@@ -125,8 +125,25 @@ if (fpTotal / negatives.length > 0.01) missed.push(`false positives ${pct(fpTota
 // ------------------------------------------------------------------ every other surface: raw values in the output
 
 const surfaces = [];
-/** Values (as written) found in an output. */
-const rawIn = (out, ps = positives) => ps.filter((p) => out.includes(p.value));
+/**
+ * Values (as written) found in an output: one pass over the output, looking each position's first
+ * characters up in a table of the values (an output of megabytes, tens of thousands of values).
+ */
+function rawIn(out, ps = positives) {
+  const L = Math.min(...ps.map((p) => p.value.length));
+  const byHead = new Map();
+  for (const p of ps) {
+    const h = p.value.slice(0, L);
+    if (!byHead.has(h)) byHead.set(h, []);
+    byHead.get(h).push(p);
+  }
+  const hit = new Set();
+  for (let i = 0; i + L <= out.length; i++) {
+    const cands = byHead.get(out.slice(i, i + L));
+    if (cands) for (const p of cands) if (!hit.has(p) && out.startsWith(p.value, i)) hit.add(p);
+  }
+  return [...hit];
+}
 const surface = (name, out, ps = positives) => {
   const raw = rawIn(out, ps);
   surfaces.push([name, ps.length, `${raw.length} ${pct(raw.length, ps.length)}`]);

@@ -10,6 +10,7 @@ import { postprocess } from './postprocess.js';
 import { scoreOf, passes } from './score.js';
 import { maskSpans } from '../pii/mask.js';
 import { PiiScan } from '../pii/scan.js';
+import { Occupied } from '../pii/occupied.js';
 import { lineColumn } from './line-column.js';
 import { formatMessage } from './message.js';
 
@@ -186,10 +187,11 @@ function exclamationCandidates(compiled: CompiledRules, t: string, original: str
  */
 function maskedText(text: string, norm: Normalized, scan: PiiScan, kept: readonly Candidate[]): string {
   const spans: Array<{ start: number; end: number; kind: PiiKind }> = [];
-  for (const c of kept) if (c.piiKind) spans.push({ start: c.start, end: c.end, kind: c.piiKind });
+  const taken = new Occupied(text.length);
+  for (const c of kept) if (c.piiKind && taken.claim(c.start, c.end)) spans.push({ start: c.start, end: c.end, kind: c.piiKind });
   for (const m of scan.values()) {
     const [start, end] = toOriginalSpan(norm, m.start, m.end);
-    if (!spans.some((x) => x.start < end && start < x.end)) spans.push({ start, end, kind: m.kind });
+    if (taken.claim(start, end)) spans.push({ start, end, kind: m.kind });
   }
   return maskSpans(text, spans);
 }

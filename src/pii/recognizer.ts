@@ -3,6 +3,7 @@
 // candidate, and an explanation of the final score. Runs on normalised text (half-width, lower case).
 
 import type { PiiKind } from '../types.js';
+import { Occupied } from './occupied.js';
 
 export interface PiiPattern {
   name: string;
@@ -122,6 +123,7 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
     find(text: string): PiiMatch[] {
       if (!def.mayContain(text)) return [];
       const found: PiiMatch[] = [];
+      let taken: Occupied | undefined;
       for (const p of def.patterns) {
         p.regex.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -134,7 +136,7 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
           let start = v !== undefined ? m.index + m[0].indexOf(v) : m.index;
           let end = start + (v ?? m[0]).length;
           if (def.refine) [start, end] = def.refine(text, start, end);
-          if (found.some((f) => f.start < end && start < f.end)) continue; // an earlier pattern won
+          if (taken?.overlaps(start, end)) continue; // an earlier pattern won
           const value = text.slice(start, end);
           let score = p.score;
           const why = [`pattern ${p.name} (${p.score})`];
@@ -165,6 +167,7 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
             }
           }
           score = round2(Math.min(1, Math.max(0, score)));
+          (taken ??= new Occupied(text.length)).take(start, end);
           found.push({ recognizer: def.name, kind: def.kind, start, end, value, score, explanation: `${why.join('; ')} → ${score}` });
         }
       }
@@ -183,9 +186,10 @@ export function combineRecognizers(name: string, kind: PiiKind, parts: readonly 
     kind,
     find(text: string): PiiMatch[] {
       const found: PiiMatch[] = [];
+      let taken: Occupied | undefined;
       for (const part of parts) {
         for (const m of part.find(text)) {
-          if (found.some((f) => f.start < m.end && m.start < f.end)) continue;
+          if (!(taken ??= new Occupied(text.length)).claim(m.start, m.end)) continue;
           found.push({ ...m, recognizer: name });
         }
       }

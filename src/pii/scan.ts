@@ -10,6 +10,7 @@ import type { PiiKind } from '../types.js';
 import type { PiiMatch, Recognizer } from './recognizer.js';
 import { allRecognizers } from './registry.js';
 import { maskSpans } from './mask.js';
+import { Occupied } from './occupied.js';
 
 /** The score at which a value is reported by a `sensitive-data` rule (its default minScore) and masked. */
 export const MASK_MIN_SCORE = 0.5;
@@ -61,8 +62,8 @@ export class PiiScan {
     for (const r of allRecognizers()) for (const m of this.of(r)) if (m.score >= minScore) all.push(m);
     if (all.length < 2) return all;
     all.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const kept: PiiMatch[] = [];
-    for (const m of all) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+    const taken = new Occupied(this.text.length);
+    const kept = all.filter((m) => taken.claim(m.start, m.end));
     return kept.sort((a, b) => a.start - b.start);
   }
 }

@@ -9,6 +9,7 @@ import { compileRules } from '../core/compile.js';
 import { check, type CoreEnv } from '../core/check.js';
 import { getRecognizer } from '../pii/registry.js';
 import { findPersonalData } from '../pii/scan.js';
+import { Occupied } from '../pii/occupied.js';
 import { amountsIn, digitRuns, spellingMatcher, valueKey, type ValueKey } from '../pii/spellings.js';
 
 export const PLACEHOLDER_KINDS = ['PHONE', 'ID', 'CARD', 'EMAIL', 'ADDRESS', 'AMOUNT'] as const;
@@ -49,7 +50,9 @@ export function piiFinder(ruleSet: RuleSet, env: CoreEnv): PiiFinder {
       const kind = kindOf.get(f.ruleId);
       return kind ? [{ start: f.start, end: f.end, kind }] : [];
     });
-    for (const v of findPersonalData(text, scan)) if (!spans.some((x) => x.start < v.end && v.start < x.end)) spans.push({ start: v.start, end: v.end, kind: v.kind });
+    const taken = new Occupied(text.length);
+    for (const x of spans) taken.take(x.start, x.end);
+    for (const v of findPersonalData(text, scan)) if (taken.claim(v.start, v.end)) spans.push({ start: v.start, end: v.end, kind: v.kind });
     return spans;
   };
 }
@@ -138,8 +141,10 @@ export class PlaceholderMap {
    * once known it is masked wherever it appears).
    */
   mask(text: string): MaskedText {
-    const spans: MaskedSpan[] = this.find(text).map((s) => ({ start: s.start, end: s.end, token: this.tokenFor(s.kind, text.slice(s.start, s.end)) }));
-    const free = (start: number, end: number): boolean => !spans.some((s) => s.start < end && start < s.end);
+    const spans: MaskedSpan[] = [];
+    const taken = new Occupied(text.length);
+    for (const s of this.find(text)) if (taken.claim(s.start, s.end)) spans.push({ start: s.start, end: s.end, token: this.tokenFor(s.kind, text.slice(s.start, s.end)) });
+    const free = (start: number, end: number): boolean => taken.claim(start, end);
     for (const { form, token } of this.forms) {
       for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
         const end = i + form.length;
@@ -152,11 +157,15 @@ export class PlaceholderMap {
     }
     // A known value in another spelling no recognizer saw (glued to the next number, half in
     // Chinese numerals, 三百五十八元): the whole digit run, or the amount, becomes its placeholder.
-    for (const { key, id } of this.keys) {
-      if (key.kind === 'digits') {
-        for (const r of digitRuns(text)) if (r.digits.includes(key.digits) && free(r.start, r.end)) spans.push({ start: r.start, end: r.end, token: id });
-      } else if (key.kind === 'amount') {
-        for (const a of amountsIn(text)) if (a.amount === key.amount && free(a.start, a.end)) spans.push({ start: a.start, end: a.end, token: id });
+    if (this.keys.length > 0) {
+      const runs = digitRuns(text);
+      const amounts = amountsIn(text);
+      for (const { key, id } of this.keys) {
+        if (key.kind === 'digits') {
+          for (const r of runs) if (r.digits.includes(key.digits) && free(r.start, r.end)) spans.push({ start: r.start, end: r.end, token: id });
+        } else if (key.kind === 'amount') {
+          for (const a of amounts) if (a.amount === key.amount && free(a.start, a.end)) spans.push({ start: a.start, end: a.end, token: id });
+        }
       }
     }
     spans.sort((a, b) => a.start - b.start);
