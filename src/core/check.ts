@@ -186,10 +186,12 @@ function exclamationCandidates(compiled: CompiledRules, t: string, original: str
  * value the recognizers find too (a rule a team switched off stops the finding, not the masking).
  */
 function maskedText(text: string, norm: Normalized, scan: PiiScan, kept: readonly Candidate[]): string {
+  const values = scan.values();
+  if (values.length === 0 && !kept.some((c) => c.piiKind)) return text; // the common case: nothing personal
   const spans: Array<{ start: number; end: number; kind: PiiKind }> = [];
   const taken = new Occupied(text.length);
   for (const c of kept) if (c.piiKind && taken.claim(c.start, c.end)) spans.push({ start: c.start, end: c.end, kind: c.piiKind });
-  for (const m of scan.values()) {
+  for (const m of values) {
     const [start, end] = toOriginalSpan(norm, m.start, m.end);
     if (taken.claim(start, end)) spans.push({ start, end, kind: m.kind });
   }
