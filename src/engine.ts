@@ -15,6 +15,7 @@ import type { EngineChoice, Ranker } from './rank/ranker.js';
 import { cacheDir, cacheKey, cached } from './config/cache.js';
 import { ConfigError } from './config/problems.js';
 import type { Config } from './config/config-schema.js';
+import { FIELD_MIN_SCORE, maskPersonalData } from './pii/scan.js';
 
 export interface EngineOptions {
   /** Working directory for finding .replylint.yaml (default: process.cwd()). */
@@ -44,6 +45,12 @@ export interface Engine {
   readonly env: CoreEnv;
   readonly phrasebookDir: string;
   check(text: string, options?: CheckOptions): CheckResult;
+  /**
+   * `text` with every personal value masked (same length): the one path any user-supplied text
+   * takes to an output — error messages, diffs, reports, logs — besides check results. `alone`:
+   * the text is one field by itself (an agent name, a session id), masked at FIELD_MIN_SCORE.
+   */
+  mask(text: string, options?: { alone?: boolean }): string;
   /** The phrasebook, loaded (and validated) on first use; throws ConfigError on problems. */
   phrasebook(): Promise<LoadedPhrasebook>;
   /** The template ranker, built on first use. */
@@ -148,6 +155,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     phrasebookDir,
     check(text, o = {}) {
       return coreCheck(text, compiled, { failOn: o.failOn ?? failOn, locale: o.locale ?? locale }, env);
+    },
+    mask(text, o = {}) {
+      return maskPersonalData(text, { convert: env.convert, ...(o.alone ? { minScore: FIELD_MIN_SCORE } : {}) });
     },
     phrasebook: loadBook,
     ranker(o = {}) {

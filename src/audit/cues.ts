@@ -9,7 +9,7 @@
 // tested against the phrasebook's own complaint examples.
 
 import { AhoCorasick } from '../core/aho-corasick.js';
-import { normalize, normalizeLiteral, toOriginalSpan, type ScriptConverter } from '../core/normalize.js';
+import { normalize, normalizeLiteral, toOriginalSpan, type ScriptConverter } from '../normalize.js';
 import type { AuditSettings } from './settings.js';
 
 /** Customer wording that marks a complaint (complaint.general / service_attitude / compensation / abusive). */

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import { decodeUtf8 } from '../cli/io.js';
-import { InputError } from '../cli/errors.js';
+import { InputError, jsonSyntaxReason } from '../cli/errors.js';
 import type { AuditFinding } from './turn-analysis.js';
 
 /** One turn as read, plus what the auditor attaches to it (one object per turn, few allocations). */
@@ -237,7 +237,7 @@ function parseLine(text: string, line: number, sink: TurnSink): void {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    sink.problem(line, `not JSON (${(e as Error).message})`);
+    sink.problem(line, `not JSON (${jsonSyntaxReason(e)})`);
     return;
   }
   const t = turnFields(v);

@@ -141,6 +141,6 @@ export async function runAudit(o: AuditRunOptions): Promise<AuditRun> {
     await analyzer.close();
   }
   auditor.closeAll();
-  const summary = buildSummary(auditor, settings, { version: packageVersion(), files: o.files, mask: (text) => engine.check(text).text });
+  const summary = buildSummary(auditor, settings, { version: packageVersion(), files: o.files, mask: (text) => engine.mask(text), maskField: (text) => engine.mask(text, { alone: true }) });
   return { summary, failOn: engine.failOn };
 }

@@ -105,27 +105,53 @@ function responseStats(limit: number, count: number, total: number, over: number
 export interface SummaryOptions {
   version: string;
   files: string[];
-  /** Masks a customer's text (the core's check result text). */
+  /**
+   * Masks personal data in a text (same length). Everything the input supplied goes through it:
+   * turn texts, finding messages that quote a turn, problems.
+   */
   mask(text: string): string;
+  /** Masks a field that is one value by itself: agent names, session ids (default: `mask`). */
+  maskField?(text: string): string;
+}
+
+/**
+ * Display names for raw names (agent names, session ids), masked and unique: two ids that mask
+ * alike (two phone numbers as session ids) get ~2, ~3 … like a reopened session.
+ */
+function uniqueMasked(mask: (text: string) => string): (raw: string, occurrence?: unknown) => string {
+  const shown = new Map<unknown, string>();
+  const taken = new Map<string, number>();
+  return (raw, occurrence = raw) => {
+    let name = shown.get(occurrence);
+    if (name === undefined) {
+      const base = mask(raw);
+      const n = (taken.get(base) ?? 0) + 1;
+      taken.set(base, n);
+      name = n === 1 ? base : `${base}~${n}`;
+      shown.set(occurrence, name);
+    }
+    return name;
+  };
 }
 
 export function buildSummary(a: Auditor, settings: AuditSettings, o: SummaryOptions): AuditSummary {
   const retained = a.retained();
+  // Session keys: the masked session id, unique (a reopened id, or two ids that mask alike, get ~2 …).
+  const maskField = o.maskField ?? o.mask;
+  const sessionKey = uniqueMasked(maskField);
   const keys = new Map<Conversation, string>();
-  const seen = new Map<string, number>();
-  for (const c of retained) {
-    const n = (seen.get(c.id) ?? 0) + 1;
-    seen.set(c.id, n);
-    keys.set(c, n === 1 ? c.id : `${c.id}~${n}`);
-  }
+  for (const c of retained) keys.set(c, sessionKey(c.id, c));
+  const agentName = uniqueMasked(maskField);
+  const session = new Map<string, string>();
+  const sessionOf = (id: string): string => session.get(id) ?? (session.set(id, maskField(id)), session.get(id)!);
   const keysOf = (m: Map<string, { sorted(): Conversation[] }>, k: string): string[] => (m.get(k)?.sorted() ?? []).map((c) => keys.get(c)!);
 
   const conv = (c: Conversation): SummaryConversation => ({
     key: keys.get(c)!,
-    session: c.id,
+    session: sessionOf(c.id),
     file: c.file,
     line: c.firstLine,
-    agents: [...c.agents],
+    agents: [...c.agents].map((x) => agentName(x)),
     score: c.score,
     findings: { ...c.severities },
     rules: [...c.rules].sort(),
@@ -134,7 +160,9 @@ export function buildSummary(a: Auditor, settings: AuditSettings, o: SummaryOpti
         t.text = o.mask(t.text);
         t.masked = true;
       }
-      return { line: t.line, role: t.role, agent: t.agent, time: t.timeText, ...(t.wait >= 0 ? { waitSeconds: round1(t.wait) } : {}), text: t.text, findings: t.findings ?? [] };
+      // Findings of the core are masked already; an audit rule's message may quote a customer turn.
+      const findings = (t.findings ?? []).map((f) => ({ ...f, message: o.mask(f.message) }));
+      return { line: t.line, role: t.role, agent: t.agent === null ? null : agentName(t.agent), time: t.timeText, ...(t.wait >= 0 ? { waitSeconds: round1(t.wait) } : {}), text: t.text, findings };
     }),
     moreTurns: c.truncated,
   });
@@ -187,7 +215,7 @@ export function buildSummary(a: Auditor, settings: AuditSettings, o: SummaryOpti
     byAgent: [...a.agents.values()]
       .sort((x, y) => rate(y.violatingTurns, y.agentTurns) - rate(x.violatingTurns, x.agentTurns) || y.agentTurns - x.agentTurns || x.agent.localeCompare(y.agent))
       .map((s) => ({
-        agent: s.agent,
+        agent: agentName(s.agent),
         sessions: s.sessions,
         flaggedSessions: s.flaggedSessions,
         agentTurns: s.agentTurns,
@@ -207,7 +235,7 @@ export function buildSummary(a: Auditor, settings: AuditSettings, o: SummaryOpti
       .map((d) => ({ day: d.day, sessions: d.sessions, agentTurns: d.agentTurns, violatingTurns: d.violatingTurns, violationRate: rate(d.violatingTurns, d.agentTurns), findings: d.findings, conversations: keysOf(a.groups.day, d.day) })),
     worst: worstList.map(conv),
     conversations: retained.filter((c) => !inWorst.has(c)).map(conv),
-    problems: a.problems.map((p) => ({ file: p.file, line: p.line, message: p.message })),
+    problems: a.problems.map((p) => ({ file: p.file, line: p.line, message: o.mask(p.message) })),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Engine } from '../engine.js';
 import { packageVersion } from '../config/files.js';
 import { SEVERITY_RANK } from '../types.js';
 import { engineFor, parseLocale, type CommonOptions } from './common-options.js';
-import { InputError, UsageError } from './errors.js';
+import { InputError, jsonSyntaxReason, UsageError } from './errors.js';
 import { BufferedWriter, byteLines, decodeUtf8, readAll } from './io.js';
 import { parseFormat, render } from './output.js';
 import type { FileReport } from '../lint/report.js';
@@ -47,7 +47,7 @@ function parseRecord(line: string, n: number): JsonlRecord {
   try {
     v = JSON.parse(line);
   } catch (e) {
-    throw new InputError(`line ${n}: not JSON (${(e as Error).message})`);
+    throw new InputError(`line ${n}: not JSON (${jsonSyntaxReason(e)})`);
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputError(`line ${n}: expected an object like {"id": 1, "text": "…"}`);
   const r = v as Record<string, unknown>;
@@ -71,7 +71,8 @@ async function checkJsonl(engine: Engine, locale: 'zh' | 'en' | 'auto' | undefin
       if (!(e instanceof InputError)) throw e;
       bad++;
       const id = (e as InputError & { id?: unknown }).id ?? null;
-      await out.write(JSON.stringify({ id, line, error: { code: 'bad-input', message: e.message } }) + '\n');
+      // JSON.parse's message quotes the line: masked like any other output.
+      await out.write(JSON.stringify({ id, line, error: { code: 'bad-input', message: engine.mask(e.message) } }) + '\n');
     }
   }
   await out.flush();

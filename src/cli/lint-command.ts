@@ -126,7 +126,7 @@ async function fix(engine: Awaited<ReturnType<typeof engineFor>>, files: string[
   const changedFiles = [...fixed];
   if (dry) {
     const { unifiedDiff } = await import('../lint/diff.js');
-    for (const [path, text] of changedFiles) process.stdout.write(unifiedDiff(options.show(path), original.get(path)!.text!, text));
+    for (const [path, text] of changedFiles) process.stdout.write(unifiedDiff(options.show(path), original.get(path)!.text!, text, (line) => engine.mask(line)));
     process.stderr.write(`replylint: --dry-run: ${plural(applied, 'fix')} in ${plural(changedFiles.length, 'file')} would be applied\n`);
     return linted;
   }

@@ -14,6 +14,7 @@ import { register as cacheRules } from './commands/cache-rules.js';
 import { ConfigError } from '../config/problems.js';
 import { packageVersion } from '../config/files.js';
 import { InputError, UsageError } from './errors.js';
+import { maskPersonalData } from '../pii/scan.js';
 
 export function buildProgram(): Command {
   const program = new Command('replylint')
@@ -21,15 +22,16 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(maskPersonalData(s)) });
 
   for (const register of [check, lint, suggest, rewrite, serve, audit, lsp, cacheRules]) register(program);
 
   return program;
 }
 
+/** An error for the terminal: whatever it quotes (a line of input, a file's text) is masked. */
 function report(message: string): void {
-  process.stderr.write(`replylint: ${message}\n`);
+  process.stderr.write(`replylint: ${maskPersonalData(message)}\n`);
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -4,7 +4,7 @@ import type { Engine } from '../engine.js';
 import type { Suggestion } from '../types.js';
 import type { EngineChoice } from '../rank/ranker.js';
 import { engineFor, type CommonOptions } from './common-options.js';
-import { InputError, UsageError } from './errors.js';
+import { InputError, jsonSyntaxReason, UsageError } from './errors.js';
 import { BufferedWriter, byteLines, decodeUtf8, readAll } from './io.js';
 import { makePaint, wantsColor } from './format/paint.js';
 
@@ -63,7 +63,7 @@ export async function runSuggest(args: string[], o: SuggestCommandOptions): Prom
   }
   const engine = await engineFor({ ...o, ...(o.phrasebook ? { phrasebook: o.phrasebook } : {}) });
   const ranker = await engine.ranker({ engine: engineChoice, warn: warnOnce });
-  if (o.jsonl) return suggestJsonl(ranker, top);
+  if (o.jsonl) return suggestJsonl(ranker, top, engine);
 
   const suggestions = await ranker.suggest(message, { top, context });
   const shown = maskedMessage(engine, message);
@@ -74,7 +74,7 @@ export async function runSuggest(args: string[], o: SuggestCommandOptions): Prom
 
 /** The message as it may be shown: personal data masked. */
 function maskedMessage(engine: Engine, message: string): string {
-  return engine.check(message).text;
+  return engine.mask(message);
 }
 
 async function pretty(message: string, suggestions: Suggestion[], color: boolean | undefined): Promise<string> {
@@ -88,7 +88,7 @@ async function pretty(message: string, suggestions: Suggestion[], color: boolean
   return lines.join('\n');
 }
 
-async function suggestJsonl(ranker: Awaited<ReturnType<Engine['ranker']>>, top: number): Promise<number> {
+async function suggestJsonl(ranker: Awaited<ReturnType<Engine['ranker']>>, top: number, engine: Engine): Promise<number> {
   const out = new BufferedWriter(process.stdout);
   let bad = 0;
   for await (const { line, bytes } of byteLines(process.stdin)) {
@@ -100,7 +100,7 @@ async function suggestJsonl(ranker: Awaited<ReturnType<Engine['ranker']>>, top: 
         rec = JSON.parse(decodeUtf8(bytes, `line ${line}`));
       } catch (e) {
         if (e instanceof InputError) throw e;
-        throw new InputError(`line ${line}: not JSON (${(e as Error).message})`);
+        throw new InputError(`line ${line}: not JSON (${jsonSyntaxReason(e)})`);
       }
       if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) throw new InputError(`line ${line}: expected an object like {"id": 1, "text": "…"}`);
       const r = rec as Record<string, unknown>;
@@ -112,7 +112,7 @@ async function suggestJsonl(ranker: Awaited<ReturnType<Engine['ranker']>>, top: 
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       bad++;
-      await out.write(JSON.stringify({ id, line, error: { code: 'bad-input', message: e.message } }) + '\n');
+      await out.write(JSON.stringify({ id, line, error: { code: 'bad-input', message: engine.mask(e.message) } }) + '\n');
     }
   }
   await out.flush();

@@ -5,7 +5,7 @@
 
 import { RegExpParser, RegExpSyntaxError, visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import type { CompiledPattern } from '../types.js';
-import { normalizeLiteral, type ScriptConverter } from '../core/normalize.js';
+import { normalizeLiteral, type ScriptConverter } from '../normalize.js';
 
 export interface PatternEnv {
   vocab: ReadonlyMap<string, readonly string[]>;

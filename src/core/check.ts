@@ -4,11 +4,13 @@
 
 import type { Category, CheckOptions, CheckResult, EnglishAnalyzer, Finding, Locale, PiiKind, Severity } from '../types.js';
 import type { CompiledRules, ActiveRule, ExceptionTest } from './compile.js';
-import { normalize, toOriginalSpan, type Normalized, type ScriptConverter } from './normalize.js';
+import { normalize, toOriginalSpan, type Normalized, type ScriptConverter } from '../normalize.js';
 import { findExclamations, type ExclamationOptions } from './exclamation.js';
 import { postprocess } from './postprocess.js';
 import { scoreOf, passes } from './score.js';
 import { maskSpans } from '../pii/mask.js';
+import { PiiScan } from '../pii/scan.js';
+import { Occupied } from '../pii/occupied.js';
 import { lineColumn } from './line-column.js';
 import { formatMessage } from './message.js';
 
@@ -155,11 +157,11 @@ function nextSentenceEnd(t: string, from: number): number {
   return r ? r.index + 1 : t.length;
 }
 
-function piiCandidates(compiled: CompiledRules, t: string, out: Candidate[]): void {
+function piiCandidates(compiled: CompiledRules, t: string, out: Candidate[], scan: PiiScan): void {
   for (const index of compiled.piiRules) {
     const rule = compiled.rules[index]!;
     const min = typeof rule.spec.options.minScore === 'number' ? rule.spec.options.minScore : 0.5;
-    for (const m of rule.recognizer!.find(t)) {
+    for (const m of scan.of(rule.recognizer!)) {
       if (m.score < min) continue;
       if (excepted(rule, t, m.start, m.end, compiled.scratch)) continue;
       out.push(candidate(rule, m.start, m.end, { piiKind: m.kind, explanation: m.explanation, vars: { score: String(m.score) } }));
@@ -179,6 +181,23 @@ function exclamationCandidates(compiled: CompiledRules, t: string, original: str
   }
 }
 
+/**
+ * The text as it may be shown: the values the findings report masked, and every other personal
+ * value the recognizers find too (a rule a team switched off stops the finding, not the masking).
+ */
+function maskedText(text: string, norm: Normalized, scan: PiiScan, kept: readonly Candidate[]): string {
+  const values = scan.values();
+  if (values.length === 0 && !kept.some((c) => c.piiKind)) return text; // the common case: nothing personal
+  const spans: Array<{ start: number; end: number; kind: PiiKind }> = [];
+  const taken = new Occupied(text.length);
+  for (const c of kept) if (c.piiKind && taken.claim(c.start, c.end)) spans.push({ start: c.start, end: c.end, kind: c.piiKind });
+  for (const m of values) {
+    const [start, end] = toOriginalSpan(norm, m.start, m.end);
+    if (taken.claim(start, end)) spans.push({ start, end, kind: m.kind });
+  }
+  return maskSpans(text, spans);
+}
+
 /** Checks one reply. `compiled` comes from compileRules(); env carries injected helpers. */
 export function check(text: string, compiled: CompiledRules, options: CheckOptions = {}, env: CoreEnv = {}): CheckResult {
   const failOn: Severity = options.failOn ?? 'error';
@@ -189,16 +208,15 @@ export function check(text: string, compiled: CompiledRules, options: CheckOptio
   phraseCandidates(compiled, t, cands);
   cands = cands.filter((c) => c.rule.spec.kind === 'english-negation' || !excepted(c.rule, t, c.s, c.e, compiled.scratch));
   cands = confirmEnglish(compiled, cands, t, env);
-  piiCandidates(compiled, t, cands);
+  const scan = new PiiScan(t);
+  piiCandidates(compiled, t, cands, scan);
   exclamationCandidates(compiled, t, text, norm, cands);
-  if (cands.length === 0) return { text, findings: [], score: 100, pass: true };
+  if (cands.length === 0) return { text: maskedText(text, norm, scan, []), findings: [], score: 100, pass: true };
 
   for (const c of cands) [c.start, c.end] = toOriginalSpan(norm, c.s, c.e);
   const kept = postprocess(cands);
 
-  const piiSpans: Array<{ start: number; end: number; kind: PiiKind }> = [];
-  for (const c of kept) if (c.piiKind) piiSpans.push({ start: c.start, end: c.end, kind: c.piiKind });
-  const masked = maskSpans(text, piiSpans);
+  const masked = maskedText(text, norm, scan, kept);
   const locale = localeOf(text, options.locale);
   const lc = lineColumn(text);
   const findings: Finding[] = [];

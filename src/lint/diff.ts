@@ -1,6 +1,7 @@
 // A unified diff of a file before and after `lint --fix --dry-run`. Fixes never add or remove a
 // line (see fix.ts), so line i of the old text is line i of the new one and the diff is a pairwise
-// comparison grouped into hunks with three lines of context.
+// comparison grouped into hunks with three lines of context. Every line shown goes through `mask`
+// (personal values masked, same length), like every other output.
 
 const CONTEXT = 3;
 
@@ -10,7 +11,7 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-export function unifiedDiff(file: string, before: string, after: string): string {
+export function unifiedDiff(file: string, before: string, after: string, mask: (line: string) => string = (l) => l): string {
   const a = splitLines(before);
   const b = splitLines(after);
   if (a.length !== b.length) throw new Error(`${file}: a fix changed the number of lines`);
@@ -28,8 +29,8 @@ export function unifiedDiff(file: string, before: string, after: string): string
     const to = Math.min(a.length, last + CONTEXT + 1);
     const body: string[] = [];
     for (let i = from; i < to; i++) {
-      if (a[i] === b[i]) body.push(' ' + a[i]);
-      else body.push('-' + a[i], '+' + b[i]);
+      if (a[i] === b[i]) body.push(' ' + mask(a[i]!));
+      else body.push('-' + mask(a[i]!), '+' + mask(b[i]!));
     }
     out.push(`@@ -${from + 1},${to - from} +${from + 1},${to - from} @@`, ...body);
   }

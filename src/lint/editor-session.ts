@@ -80,7 +80,7 @@ export async function openSession(cwd: string, o: SessionOptions): Promise<Edito
       return fixed.get(path) ?? null;
     },
     rule: (id) => rules.get(id),
-    mask: (text) => engine.check(text).text,
+    mask: (text) => engine.mask(text),
   };
 }
 

@@ -12,7 +12,7 @@ import { packageVersion } from '../config/files.js';
 import type { Segment } from './segment.js';
 import { SLOTS_FILE } from '../config/phrasebook-files.js';
 import { checkSegments, fileFindings, type SegmentCheck } from './lint-file.js';
-import { maskedDisplay, type FileReport } from './report.js';
+import { maskedDisplay, maskFinding, maskProblem, type FileReport } from './report.js';
 import type { FileSource } from './sources.js';
 import type { FileKind } from './phrasebook-lint.js';
 import { NEAR_DUPLICATE_RULE } from './near-duplicates.js';
@@ -166,14 +166,17 @@ export async function lintFiles(engine: Engine, paths: readonly string[], o: Lin
   }
 
   const known = knownNames(engine);
+  const mask = (text: string): string => engine.mask(text);
   for (const f of out) {
+    f.report.problems = f.report.problems.map((p) => maskProblem(p, mask));
     if (f.text === null) continue;
     // Inline replylint-disable comments silence findings before anything is reported or fixed.
     const d = applyDirectives(f.path, f.report.file, f.text, f.checks, f.report.findings, known);
     f.checks = d.checks;
-    f.report.problems.push(...d.problems);
-    f.report.findings = [...fileFindings(f.text, f.checks), ...d.extra].sort((a, b) => a.start - b.start || a.end - b.end);
-    f.report.text = maskedDisplay(f.text, f.report.findings);
+    f.report.problems.push(...d.problems.map((p) => maskProblem(p, mask)));
+    // The core's findings are masked; the phrasebook's own (duplicates, slots …) may quote a template.
+    f.report.findings = [...fileFindings(f.text, f.checks), ...d.extra.map((x) => maskFinding(x, mask))].sort((a, b) => a.start - b.start || a.end - b.end);
+    f.report.text = maskedDisplay(f.text, f.report.findings, mask);
   }
   return out;
 }

@@ -32,7 +32,8 @@ const TOWN = `[${H}]{1,6}?(?:镇|乡|街道)`;
 const ZONE = `[${H}a-z]{1,10}?(?:开发区|高新区|工业区|新区|园区|产业园|工业园|科技园|软件园|社区|农场)`;
 // a remark in brackets between the area and the road: 普陀区（长征工业园）同普路
 const REMARK = `(?:[(（][^()（）]{1,12}[)）])?`;
-const ADMIN = `(?:${PROVINCE})?(?:${CITY})?(?:${DISTRICT})?(?:${TOWN})?(?:${ZONE})?${REMARK}`;
+// …and a blank after the area, as in 上海市浦东新区 世纪大道100号
+const ADMIN = `(?:${PROVINCE})?(?:${CITY})?(?:${DISTRICT})?(?:${TOWN})?(?:${ZONE})?${REMARK}(?:(?<=[省市区县旗镇乡道]) )?`;
 
 // A road: a name of 1–10 characters, a road word, an optional section (中, 西段, 二段) and an
 // optional lane or village behind it (安翔路安翔里, 郑巷村吕家). 道 after 知/频/通 … is not a road.
@@ -52,11 +53,14 @@ const FLOOR = `(?:-?\\d{1,3}|[${CN}]{1,3})(?:层|楼|f)(?![a-z])`;
 // 2503, 806c, 1201-d室, 708-711室, f1-801室, 9号: a room has 3–5 digits or a 室/房/户 after it;
 // it is never the start of an amount, a count, a date or an area (1200元, 2024年, 1200平).
 const NOT_QUANTITY = `(?![\\da-z元块件个次天年月日%克斤米平])`;
-const ROOM = `(?:(?:[a-z]\\d{0,2}-)?[a-z]?\\d{3,5}[a-z]?(?:-[a-z\\d]{1,4})?(?:室|房|户|号)?|\\d{1,5}(?:-\\d{1,5})?(?:室|房|户))${NOT_QUANTITY}`;
+// A room in Chinese numerals needs its 室/房/户: 二零一室.
+const ROOM = `(?:(?:[a-z]\\d{0,2}-)?[a-z]?\\d{3,5}[a-z]?(?:-[a-z\\d]{1,4})?(?:室|房|户|号)?|\\d{1,5}(?:-\\d{1,5})?(?:室|房|户)|[〇零一二三四五六七八九]{3,4}(?:室|房|户))${NOT_QUANTITY}`;
 const PART = `[\\s-]{0,2}${NAME}(?:${BUILDING}|${UNIT}|${FLOOR}|${ROOM})`;
 // Names that end a building or compound; a 3–4 digit number right after one is a room (恩和大厦912).
 // 中心 is not among them: 客服中心95188 is a hotline.
 const COMPOUND = '(?:大厦|广场|公寓|花园|家园|小区|苑|阁|公馆|大楼|商厦)';
+// Building, unit and room as three numbers after a compound name: 阳光小区3-2-501, 6-1102.
+const DASHED = '\\d{1,3}(?:-\\d{1,2})?-\\d{3,4}(?![\\d-])';
 
 /**
  * Introducing words left inside a match (when BOUND let it start earlier, e.g. at the start of the
@@ -67,14 +71,17 @@ const CUE = /^[^\d]*(?:寄到|送到|发到|寄往|发往|送往|地址是|地�
 
 /** Administrative words before the road: 省 市 区 县 旗 镇 乡 (and 街道). */
 const ADMIN_WORD = /[省市区县旗镇乡]|街道/u;
-/** A room: with 室/房/户, in a unit, or 3–5 digits after a building, a floor or a compound name. */
-const ROOM_PART = new RegExp(`\\d{1,5}(?:室|房|户)|单元|(?:号楼|栋|幢|座|楼|层|f|${COMPOUND})[\\s-]{0,2}[a-z]?\\d{3,5}`, 'u');
+/**
+ * A room: with 室/房/户, in a unit, 3–5 digits after a building, a floor or a compound name, or
+ * building-unit-room numbers after a compound name.
+ */
+const ROOM_PART = new RegExp(`\\d{1,5}(?:室|房|户)|[〇零一二三四五六七八九]{3,4}(?:室|房|户)|单元|(?:号楼|栋|幢|座|楼|层|f|${COMPOUND})[\\s-]{0,2}[a-z]?\\d{3,5}|${COMPOUND}${DASHED}`, 'u');
 
 export const address = makeRecognizer({
   name: 'address',
   kind: 'address',
   // a road, building, floor, room or compound word, and a number
-  mayContain: (t) => /[路街巷弄道村栋幢座室房户单楼层厦心场寓园苑阁馆]/.test(t) && /\d|[一二三四五六七八九十]号/.test(t),
+  mayContain: (t) => /[路街巷弄道村栋幢座室房户单楼层厦心场寓园苑阁馆区]/.test(t) && /\d|[一二三四五六七八九十]号/.test(t),
   patterns: [
     {
       // BOUND, administrative area, road, house number, then up to five building/unit/floor/room parts
@@ -88,7 +95,7 @@ export const address = makeRecognizer({
       // (海晖阁20楼2004), a room right after a compound name (恩和大厦912), or a room with 室
       name: 'building-address',
       regex: new RegExp(
-        `${BOUND}${ADMIN}(?:${ROAD})?[${H}a-z()（）·]{2,20}?(?:(?:${BUILDING}[\\s-]{0,2}){1,2}(?:${UNIT})?[\\s-]{0,2}(?:${FLOOR}[\\s-]{0,2})?(?:${ROOM})|${UNIT}(?:${ROOM})|${FLOOR}[\\s-]{0,2}(?:${ROOM})|(?<=${COMPOUND})[a-z]?-?\\d{3,4}[a-z]?(?:室|房|户)?${NOT_QUANTITY}|\\d{1,5}(?:-\\d{1,5})?(?:室|房|户)${NOT_QUANTITY})(?:${PART}){0,3}`,
+        `${BOUND}${ADMIN}(?:${ROAD})?[${H}a-z()（）·]{2,20}?(?:(?:${BUILDING}[\\s-]{0,2}){1,2}(?:${UNIT})?[\\s-]{0,2}(?:${FLOOR}[\\s-]{0,2})?(?:${ROOM})|${UNIT}(?:${ROOM})|${FLOOR}[\\s-]{0,2}(?:${ROOM})|(?<=${COMPOUND})[a-z]?-?\\d{3,4}[a-z]?(?:室|房|户)?${NOT_QUANTITY}|(?<=${COMPOUND})${DASHED}|\\d{1,5}(?:-\\d{1,5})?(?:室|房|户)${NOT_QUANTITY})(?:${PART}){0,3}`,
         'gu',
       ),
       score: 0.5,

@@ -6,8 +6,11 @@ import { makeRecognizer } from './recognizer.js';
 
 // Arabic amount: 1–9 digits, optional thousands groups and up to two decimals.
 const NUM = '\\d{1,9}(?:,\\d{3})*(?:\\.\\d{1,2})?';
-// Capital (大写) amounts use 壹…玖 and 拾佰仟万亿; ordinary Chinese numerals use 一…九 and 十百千万.
-const CAPITAL = '[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,16}';
+// Capital (大写) amounts use 壹…玖 and 拾佰仟万亿 (参, 貳, 陸, 萬, 億 in texts converted from, or
+// left in, traditional script); ordinary Chinese numerals use 一…九 and 十百千万.
+const CAPITAL = '[零壹贰貳叁参參肆伍陆陸柒捌玖拾佰仟万萬亿億]{2,16}';
+// Arabic digits with Chinese multipliers: 3千5百, 1万2千, 2千零50.
+const MIXED = '\\d{1,4}[万千百](?:零?\\d{1,4}[千百十]?){0,3}';
 const CHINESE = '[一二两三四五六七八九十百千万零][一二两三四五六七八九十百千万零点]{0,10}';
 
 export const amount = makeRecognizer({
@@ -23,15 +26,21 @@ export const amount = makeRecognizer({
     },
     {
       name: 'currency-unit',
-      // (?<![\d.*a-z])NUM ?(?:元|块钱|块|圆|…) the number, then a currency unit after it
-      regex: new RegExp(`(?<![\\d.*a-z])${NUM} ?(?:元|块钱|块|圆|rmb|美元|美金|usd|dollars?)(?![a-z])`, 'gu'),
+      // (?<![\d.*a-z])NUM(?:万|千)? ?(?:元|块钱|块|圆|…) the number (1.5万), then a currency unit after it
+      regex: new RegExp(`(?<![\\d.*a-z])${NUM}(?:万|千)? ?(?:元|块钱|块|圆|rmb|美元|美金|usd|dollars?)(?![a-z])`, 'gu'),
       score: 0.3,
     },
     {
       name: 'capital-amount',
       // 大写金额: 叁佰伍拾捌元(伍角)(整)
-      regex: new RegExp(`${CAPITAL}(?:元|圆)(?:[零壹贰叁肆伍陆柒捌玖]角)?(?:[零壹贰叁肆伍陆柒捌玖]分)?整?`, 'gu'),
+      regex: new RegExp(`${CAPITAL}(?:元|圆)(?:[零壹贰貳叁参參肆伍陆陸柒捌玖]角)?(?:[零壹贰貳叁参參肆伍陆陸柒捌玖]分)?整?`, 'gu'),
       score: 0.35,
+    },
+    {
+      name: 'mixed-numeral-amount',
+      // (?<![\d.])MIXED(?:元|块钱|块): 3千5百元, 1万2千块
+      regex: new RegExp(`(?<![\\d.])${MIXED}(?:元|块钱|块|圆)`, 'gu'),
+      score: 0.3,
     },
     {
       name: 'chinese-numeral-amount',

@@ -73,19 +73,22 @@ export function idShaped(id: string): boolean {
 }
 
 /**
- * Issuer ranges (IIN) of cards used in China: UnionPay 62 and 81, Visa 4, Mastercard 51–55 and
- * 2221–2720, JCB 35, Discover/UnionPay 60 and 65, Diners 30/36/38/39, and the 9-prefixed domestic
- * debit cards some banks still issue.
+ * Issuer ranges (IIN) of cards used in China, with the lengths each issues: UnionPay 62 and 81
+ * (16–19), Visa 4 (16, 19), Mastercard 51–55 and 2221–2720 (16), JCB 35 (16–19), Discover /
+ * UnionPay 60 and 65 (16–19), Diners 30/36/38/39 (16–19), and the 9-prefixed domestic debit
+ * cards some banks still issue (16–19).
  */
-export function cardIssuer(digits: string): string | null {
+export function cardIssuer(digits: string): { name: string; lengths: readonly number[] } | null {
   const two = Number(digits.slice(0, 2));
   const four = Number(digits.slice(0, 4));
-  if (two === 62 || two === 81) return 'UnionPay';
-  if (digits[0] === '4') return 'Visa';
-  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return 'Mastercard';
-  if (two === 35) return 'JCB';
-  if (two === 60 || two === 65) return 'Discover/UnionPay';
-  if (two === 30 || two === 36 || two === 38 || two === 39) return 'Diners';
-  if (digits[0] === '9') return 'domestic debit';
+  if (two === 62 || two === 81) return { name: 'UnionPay', lengths: ANY };
+  if (digits[0] === '4') return { name: 'Visa', lengths: [16, 19] };
+  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return { name: 'Mastercard', lengths: [16] };
+  if (two === 35) return { name: 'JCB', lengths: ANY };
+  if (two === 60 || two === 65) return { name: 'Discover/UnionPay', lengths: ANY };
+  if (two === 30 || two === 36 || two === 38 || two === 39) return { name: 'Diners', lengths: ANY };
+  if (digits[0] === '9') return { name: 'domestic debit', lengths: ANY };
   return null;
 }
+
+const ANY = [16, 17, 18, 19] as const;

@@ -2,23 +2,19 @@
 // computed on the original text stays valid on the masked one.
 
 import type { PiiKind } from '../types.js';
+import { digitsOf, isDigitChar } from './digits.js';
+import { splitEmail } from './email.js';
 
 const MASK = '*';
 
-/** Full-width digits → ASCII, for counting (the mask itself keeps what the agent typed). */
-const foldDigits = (s: string): string => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-
-const DIGIT = /[0-9０-９]/;
-/** Digits and the x (10) an ID ends with, in either width. */
-const DIGIT_OR_X = /[0-9０-９xXｘＸ]/;
-
 /**
- * Masks the digits of `s` except the first `head` and the last `tail`; separators stay. With
- * `withX` an x counts as a digit (the check character of an ID); otherwise letters stay (ext).
+ * Masks the digits of `s` — in any width or numerals (一三八…, 壹叁捌…) — except the first `head`
+ * and the last `tail`; separators stay. With `withX` an x counts as a digit (the check character
+ * of an ID); otherwise letters stay (ext). A masked Chinese numeral becomes one star: both are one
+ * code unit.
  */
 export function maskDigits(s: string, head: number, tail: number, withX = false): string {
-  const re = withX ? DIGIT_OR_X : DIGIT;
-  const isDigitLike = (c: string): boolean => re.test(c);
+  const isDigitLike = (c: string): boolean => isDigitChar(c, withX);
   let total = 0;
   for (const c of s) if (isDigitLike(c)) total++;
   let seen = 0;
@@ -32,11 +28,11 @@ export function maskDigits(s: string, head: number, tail: number, withX = false)
   return out;
 }
 
-/** Keeps the first character of the local part and the domain (a full-width ＠ counts too). */
+/** Keeps the first character of the local part and the domain (the @ in any spelling). */
 function maskEmail(s: string): string {
-  const at = Math.max(s.lastIndexOf('@'), s.lastIndexOf('＠'));
-  if (at < 1) return MASK.repeat(s.length);
-  return s[0] + MASK.repeat(at - 1) + s.slice(at);
+  const parts = splitEmail(s);
+  if (!parts) return MASK.repeat(s.length);
+  return s[0] + MASK.repeat(parts.local.length - 1) + s.slice(parts.local.length);
 }
 
 /**
@@ -51,19 +47,27 @@ function maskAddress(s: string): string {
 }
 
 /** Digits kept at the front of a mobile number: the network prefix (138) after any +86/0086/0. */
-const mobileHead = (s: string): number => Math.max(3, s.replace(/\D/g, '').length - 8);
+const mobileHead = (s: string): number => Math.max(3, digitsOf(s).length - 8);
 
-/** Digits kept at the front of a landline: the area code (010 and 02x have three digits). */
-const landlineHead = (s: string): number => (/^[(（]?0(?:10|2\d)/.test(foldDigits(s)) ? 3 : 4);
+/**
+ * Digits kept at the front of a landline: the area code (010 and 02x have three digits), after
+ * +86 / 0086 the country code too.
+ */
+function landlineHead(s: string): number {
+  const d = digitsOf(s);
+  const country = /^[(（]?(?:[+＋]|00|００)/.test(s) ? (d.startsWith('0086') ? 4 : 2) : 0;
+  const area = d.slice(country);
+  return country + (country > 0 ? (/^(?:10|2\d)/.test(area) ? 2 : 3) : /^0(?:10|2\d)/.test(area) ? 3 : 4);
+}
 
 export function maskValue(kind: PiiKind, s: string): string {
   switch (kind) {
     case 'mobile':
-      return maskDigits(s, mobileHead(foldDigits(s)), 4);
+      return maskDigits(s, mobileHead(s), 4);
     case 'landline': {
       // A bare local number (no area code) keeps only its last two digits.
-      const d = foldDigits(s).replace(/\D/g, '');
-      return maskDigits(s, d.startsWith('0') ? landlineHead(s) : 0, 2);
+      const d = digitsOf(s);
+      return maskDigits(s, d.startsWith('0') || /^[(（]?(?:[+＋]|00|００)/.test(s) ? landlineHead(s) : 0, 2);
     }
     case 'id-card':
       return maskDigits(s, 1, 2, true);
@@ -74,7 +78,7 @@ export function maskValue(kind: PiiKind, s: string): string {
     case 'address':
       return maskAddress(s);
     case 'amount':
-      return maskDigits(s.replace(/[壹贰叁肆伍陆柒捌玖拾佰仟萬万億亿零一二两三四五六七八九十百千]/g, MASK), 0, 0);
+      return maskDigits(s.replace(/[壹贰貳叁参參肆伍陆陸柒捌玖拾佰仟萬万億亿零〇一幺二两兩三四五六七八九十百千]/g, MASK), 0, 0);
   }
 }
 

@@ -3,6 +3,7 @@
 // candidate, and an explanation of the final score. Runs on normalised text (half-width, lower case).
 
 import type { PiiKind } from '../types.js';
+import { Occupied } from './occupied.js';
 
 export interface PiiPattern {
   name: string;
@@ -32,9 +33,17 @@ export interface Verdict {
   /**
    * The score a confirmed candidate is raised to (default 0.9). A validator that only checks the
    * shape (a 15-digit ID's birth date, a street without a city) confirms at a lower score, so that
-   * a context word is still needed before the candidate is reported.
+   * a context word is still needed before the candidate is reported. `null` keeps the pattern's
+   * own score (the shape alone decides how sure it is).
    */
-  score?: number;
+  score?: number | null;
+}
+
+/** Where a candidate sits: the (normalised) text and the candidate's span in it. */
+export interface Where {
+  text: string;
+  start: number;
+  end: number;
 }
 
 export interface RecognizerDef {
@@ -44,8 +53,11 @@ export interface RecognizerDef {
   mayContain(text: string): boolean;
   patterns: readonly PiiPattern[];
   context?: ContextWords;
-  /** Confirms (score → at least the verdict's score, 0.9 by default) or drops (no match) a candidate value. */
-  validate?(value: string): Verdict;
+  /**
+   * Confirms (score → at least the verdict's score, 0.9 by default) or drops (no match) a candidate
+   * value; `where` is the text it was found in and its span, for checks of its surroundings.
+   */
+  validate?(value: string, where: Where): Verdict;
   /** Adjusts a candidate's span (e.g. trims a cue word off an e-mail local part). */
   refine?(text: string, start: number, end: number): [number, number];
 }
@@ -111,6 +123,7 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
     find(text: string): PiiMatch[] {
       if (!def.mayContain(text)) return [];
       const found: PiiMatch[] = [];
+      let taken: Occupied | undefined;
       for (const p of def.patterns) {
         p.regex.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -123,16 +136,19 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
           let start = v !== undefined ? m.index + m[0].indexOf(v) : m.index;
           let end = start + (v ?? m[0]).length;
           if (def.refine) [start, end] = def.refine(text, start, end);
-          if (found.some((f) => f.start < end && start < f.end)) continue; // an earlier pattern won
+          if (taken?.overlaps(start, end)) continue; // an earlier pattern won
           const value = text.slice(start, end);
           let score = p.score;
           const why = [`pattern ${p.name} (${p.score})`];
           if (def.validate) {
-            const verdict = def.validate(value);
+            const verdict = def.validate(value, { text, start, end });
             if (!verdict.ok) continue;
-            const confirmed = verdict.score ?? 0.9;
-            score = Math.max(score, confirmed);
-            why.push(`${verdict.reason} (≥${confirmed})`);
+            if (verdict.score === null) why.push(verdict.reason);
+            else {
+              const confirmed = verdict.score ?? 0.9;
+              score = Math.max(score, confirmed);
+              why.push(`${verdict.reason} (≥${confirmed})`);
+            }
           }
           const [left, right] = contextWindow(text, start, end, ctx.before ?? 12, ctx.after ?? 6);
           const [nearLeft, nearRight] =
@@ -151,6 +167,7 @@ export function makeRecognizer(def: RecognizerDef): Recognizer {
             }
           }
           score = round2(Math.min(1, Math.max(0, score)));
+          (taken ??= new Occupied(text.length)).take(start, end);
           found.push({ recognizer: def.name, kind: def.kind, start, end, value, score, explanation: `${why.join('; ')} → ${score}` });
         }
       }
@@ -169,9 +186,10 @@ export function combineRecognizers(name: string, kind: PiiKind, parts: readonly 
     kind,
     find(text: string): PiiMatch[] {
       const found: PiiMatch[] = [];
+      let taken: Occupied | undefined;
       for (const part of parts) {
         for (const m of part.find(text)) {
-          if (found.some((f) => f.start < m.end && m.start < f.end)) continue;
+          if (!(taken ??= new Occupied(text.length)).claim(m.start, m.end)) continue;
           found.push({ ...m, recognizer: name });
         }
       }

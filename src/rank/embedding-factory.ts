@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Phrasebook } from '../types.js';
-import type { ScriptConverter } from '../core/normalize.js';
+import type { ScriptConverter } from '../normalize.js';
 import type { RankEngine } from './engine.js';
 
 export const DEFAULT_MODEL = 'Xenova/bge-small-zh-v1.5';

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join, resolve } from 'node:path';
-import { normalize, type ScriptConverter } from '../core/normalize.js';
+import { normalize, type ScriptConverter } from '../normalize.js';
 import type { Phrasebook } from '../types.js';
 import type { ModelLocation } from './embedding-factory.js';
 import type { EngineScores, RankEngine } from './engine.js';

@@ -4,7 +4,7 @@
 // English wording to the Chinese examples — then jieba words plus character bigrams and unigrams.
 // Slots ({{订单号}}) are dropped first.
 
-import { normalize, type ScriptConverter } from '../core/normalize.js';
+import { normalize, type ScriptConverter } from '../normalize.js';
 import { AhoCorasick } from '../core/aho-corasick.js';
 
 export type WordCutter = (text: string) => string[];

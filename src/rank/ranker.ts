@@ -1,13 +1,15 @@
 // The ranker: picks an engine (lexical by default; embedding or hybrid when a local model is
-// configured and loads), scores a message, selects suggestions and fills their slots.
+// configured and loads), scores a message, selects suggestions and fills their slots (personal
+// values masked).
 
 import type { Phrasebook, RankEngineName, Suggestion } from '../types.js';
-import type { ScriptConverter } from '../core/normalize.js';
+import type { ScriptConverter } from '../normalize.js';
 import type { RankEngine } from './engine.js';
 import { featureExtractor, type WordCutter } from './features.js';
 import { LexicalEngine } from './lexical.js';
 import { selectSuggestions, templateById } from './select.js';
 import { fillSlots, type SlotContext } from './slots.js';
+import { FIELD_MIN_SCORE, maskPersonalData } from '../pii/scan.js';
 
 export type EngineChoice = 'auto' | RankEngineName;
 
@@ -38,7 +40,18 @@ function localeOfMessage(message: string, convert?: ScriptConverter): string {
   return convert && convert(message) !== message ? 'zh-TW' : 'zh-CN';
 }
 
+/** Slots that hold an order or parcel number: the reply needs the whole of it. */
+const BUSINESS_SLOT = /订单|单号|运单|快递|物流|编号|order|tracking/i;
+
 export async function createRanker(pb: Phrasebook, o: RankerOptions): Promise<Ranker> {
+  const scan = { ...(o.convert ? { convert: o.convert } : {}), minScore: FIELD_MIN_SCORE };
+  /**
+   * A value filled in from the message or the caller's context (手机号, 地址, 退款金额 …) is masked
+   * like every other output — as a field by itself (anything shaped like a value), with the
+   * slot's name as its context word, so that 退款金额: 358元 is seen as the amount it is. An order
+   * or parcel number stays whole.
+   */
+  const maskSlot = (name: string, value: string): string => (BUSINESS_SLOT.test(name) ? value : maskPersonalData(`${name}：${value}`, scan).slice(name.length + 1));
   const lexical = new LexicalEngine(pb, featureExtractor({ cut: o.cut, synonyms: o.synonyms, ...(o.convert ? { convert: o.convert } : {}) }));
   let engine: RankEngine = lexical;
   const choice = o.engine ?? 'auto';
@@ -57,7 +70,7 @@ export async function createRanker(pb: Phrasebook, o: RankerOptions): Promise<Ra
       const picked = selectSuggestions(pb, scores, { top: so.top ?? 3, engine: engine.name, locale: localeOfMessage(message, o.convert) });
       return picked.map((s) => {
         const t = templateById(pb, s.templateId)!;
-        return { ...s, text: fillSlots(t.text, pb.slots, message, so.context) };
+        return { ...s, text: fillSlots(t.text, pb.slots, message, so.context, maskSlot) };
       });
     },
   };

@@ -1,5 +1,6 @@
 // Fills a template's slots from what the customer typed (an order number) and from the caller's
-// context (shop name, agent name …). Unfilled slots stay visible as {{name}} for the agent.
+// context (shop name, agent name …). Unfilled slots stay visible as {{name}} for the agent; each
+// filled value is shown the way the caller says (masked, when it is personal).
 
 import type { SlotSpec } from '../types.js';
 
@@ -21,16 +22,19 @@ function fromMessage(name: string, message: string): string | undefined {
 /** Slot specs by name, per phrasebook slot list (built once, not for every suggestion). */
 const specsByName = new WeakMap<readonly SlotSpec[], Map<string, SlotSpec>>();
 
-export function fillSlots(text: string, slots: readonly SlotSpec[], message: string, context: SlotContext = {}): string {
+/** How a value is shown in its slot: `shown(name, value)` (the ranker masks personal values). */
+export type SlotShow = (name: string, value: string) => string;
+
+export function fillSlots(text: string, slots: readonly SlotSpec[], message: string, context: SlotContext = {}, shown: SlotShow = (_, v) => v): string {
   let spec = specsByName.get(slots);
   if (!spec) specsByName.set(slots, (spec = new Map(slots.map((s) => [s.name, s]))));
   return text.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, name: string) => {
     const fromContext = context[name];
-    if (typeof fromContext === 'string' || typeof fromContext === 'number') return String(fromContext);
+    if (typeof fromContext === 'string' || typeof fromContext === 'number') return shown(name, String(fromContext));
     const s = spec.get(name);
     if (!s || s.fill === 'message' || s.fill === 'context') {
       const v = fromMessage(name, message);
-      if (v !== undefined) return v;
+      if (v !== undefined) return shown(name, v);
     }
     return whole;
   });

@@ -1,6 +1,7 @@
 // One chat completion through the `openai` package against any OpenAI-compatible endpoint, with
-// every try bounded in time (headers and body), the client's own retries with backoff on 429/5xx,
-// server-requested waits capped, and the package's errors turned into LlmRequestError.
+// every try bounded in time (headers and body) and in size (an answer is read up to a cap and no
+// further), the client's own retries with backoff on 429/5xx, server-requested waits capped, and
+// the package's errors turned into LlmRequestError.
 
 import type { ChatMessage } from './prompt.js';
 import type { LlmSettings } from './settings.js';
@@ -46,18 +47,62 @@ function capRetryHeaders(headers: Headers, cap: number): Headers {
 }
 
 /**
- * fetch whose whole try — headers and body — ends within `timeoutMs` (the client's own timeout
- * stops at the headers; a server that stalls mid-body would otherwise hang us). The client sees a
- * timed-out try as a connection timeout and retries it like one.
+ * Most bytes of an answer that are read: a completion of `maxTokens` tokens with room to spare
+ * (a token is a few characters, JSON may escape each as \uXXXX, and the envelope adds a little).
+ * A server that sends more — a 200 MB body — is cut off there, never buffered whole.
  */
-function boundedFetch(timeoutMs: number): typeof fetch {
+export const answerByteCap = (maxTokens: number): number => 64 * 1024 + maxTokens * 64;
+
+/** Header of the stand-in answer for one that went over the cap (see boundedFetch). */
+const TOO_LARGE = 'x-replylint-answer-too-large';
+
+/** The body of `res`, read chunk by chunk up to `cap` bytes; null when it is larger (the rest is not read). */
+async function readCapped(res: Response, cap: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > cap) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * fetch whose whole try — headers and body — ends within `timeoutMs` (the client's own timeout
+ * stops at the headers; a server that stalls mid-body would otherwise hang us), and whose body is
+ * read up to `cap` bytes. The client sees a timed-out try as a connection timeout and retries it
+ * like one; an answer over the cap becomes a 413 stand-in, which the client does not retry.
+ */
+function boundedFetch(timeoutMs: number, cap: number): typeof fetch {
   return async (input, init) => {
     const timer = new AbortController();
     const t = setTimeout(() => timer.abort(new Error(`request timed out after ${timeoutMs} ms`)), timeoutMs);
     try {
       const signal = init?.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal;
       const res = await fetch(input, { ...init, signal });
-      const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
+      const body = res.status === 204 || res.status === 304 ? null : await readCapped(res, cap);
+      if (body === null && res.status !== 204 && res.status !== 304) {
+        return new Response(JSON.stringify({ error: { message: 'answer too large' } }), { status: 413, headers: { 'content-type': 'application/json', [TOO_LARGE]: String(cap) } });
+      }
       return new Response(body, { status: res.status, statusText: res.statusText, headers: res.ok ? res.headers : capRetryHeaders(res.headers, Math.min(MAX_RETRY_WAIT_MS, timeoutMs)) });
     } catch (e) {
       if (timer.signal.aborted && !init?.signal?.aborted) throw new Error(`request timed out after ${timeoutMs} ms`);
@@ -94,6 +139,9 @@ function describeError(e: unknown, m: OpenAIModule, s: LlmSettings): Error {
   if (e instanceof m.APIConnectionError) {
     return new LlmRequestError(`the LLM at ${where} could not be reached (${rootCause(e)}; ${after})`, 'connection');
   }
+  if (e instanceof m.APIError && e.status === 413 && e.headers?.get(TOO_LARGE)) {
+    return new LlmRequestError(`the LLM at ${where} sent an answer larger than ${e.headers.get(TOO_LARGE)} bytes; it was not read (lower llm.maxTokens, or check the endpoint)`, 'http', 413);
+  }
   if (e instanceof m.APIError && typeof e.status === 'number') {
     const hint = e.status === 401 || e.status === 403 ? ': check the API key' : e.status === 404 ? `: check the model name "${s.model}" and the base URL` : '';
     const retried = e.status === 429 || e.status >= 500 || e.status === 408 || e.status === 409;
@@ -110,7 +158,7 @@ export async function openaiChat(s: LlmSettings): Promise<ChatClient> {
     baseURL: s.baseUrl,
     timeout: s.timeoutMs,
     maxRetries: s.maxRetries,
-    fetch: boundedFetch(s.timeoutMs),
+    fetch: boundedFetch(s.timeoutMs, answerByteCap(s.maxTokens)),
     // The package would otherwise log to the console; replylint reports errors itself.
     logLevel: 'off',
   });

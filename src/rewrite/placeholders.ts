@@ -1,12 +1,16 @@
 // Keeps personal and financial values on this machine: before a text goes to the model every
-// value the core's recognizers find is replaced by a placeholder (⟦PHONE_1⟧, ⟦AMOUNT_1⟧ …), and
+// value the recognizers find is replaced by a placeholder (⟦PHONE_1⟧, ⟦AMOUNT_1⟧ …), and
 // afterwards the placeholders in the answer are put back. The same value always gets the same
-// placeholder, in the draft, the customer's message and the context alike.
+// placeholder, in the draft, the customer's message and the context alike — and in any other
+// spelling it turns up in (138.1234.5678, 一三八…, 三百五十八元, two numbers glued together).
 
 import type { PiiKind, RuleSet } from '../types.js';
 import { compileRules } from '../core/compile.js';
 import { check, type CoreEnv } from '../core/check.js';
 import { getRecognizer } from '../pii/registry.js';
+import { findPersonalData } from '../pii/scan.js';
+import { Occupied } from '../pii/occupied.js';
+import { amountsIn, digitRuns, spellingMatcher, valueKey, type ValueKey } from '../pii/spellings.js';
 
 export const PLACEHOLDER_KINDS = ['PHONE', 'ID', 'CARD', 'EMAIL', 'ADDRESS', 'AMOUNT'] as const;
 export type PlaceholderKind = (typeof PLACEHOLDER_KINDS)[number];
@@ -31,18 +35,26 @@ export interface PiiSpan {
 export type PiiFinder = (text: string) => PiiSpan[];
 
 /**
- * A finder made of every `pii` rule of the rule set at severity error, so that a value is masked
- * even where the team switched its rule off or lowered it (masking is not the team's to relax).
+ * A finder made of every `pii` rule of the rule set at severity error (a team's own recognizer
+ * options and exceptions count), and of the masking path that every output takes, so that a value
+ * is masked even where the team switched its rule off or lowered it (masking is not the team's to
+ * relax).
  */
 export function piiFinder(ruleSet: RuleSet, env: CoreEnv): PiiFinder {
   const rules = ruleSet.rules.filter((r) => r.kind === 'pii').map((r) => ({ ...r, severity: 'error' as const }));
   const kindOf = new Map(rules.map((r) => [r.id, getRecognizer(String(r.options.recognizer)).kind]));
   const compiled = compileRules({ rules });
-  return (text) =>
-    check(text, compiled, {}, env).findings.flatMap((f) => {
+  const scan = env.convert ? { convert: env.convert } : {};
+  return (text) => {
+    const spans: PiiSpan[] = check(text, compiled, {}, env).findings.flatMap((f) => {
       const kind = kindOf.get(f.ruleId);
       return kind ? [{ start: f.start, end: f.end, kind }] : [];
     });
+    const taken = new Occupied(text.length);
+    for (const x of spans) taken.take(x.start, x.end);
+    for (const v of findPersonalData(text, scan)) if (taken.claim(v.start, v.end)) spans.push({ start: v.start, end: v.end, kind: v.kind });
+    return spans;
+  };
 }
 
 /** A placeholder's place in a masked text and in the text it came from. */
@@ -82,7 +94,7 @@ export interface Restored {
 const ALNUM_BOTH = /^[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{2}$/;
 
 /** Same value, same key: blanks and dashes inside it and the width of digits do not matter. */
-const valueKey = (kind: PlaceholderKind, value: string): string =>
+const sameValue = (kind: PlaceholderKind, value: string): string =>
   kind + ':' + value.replace(/[０-９Ａ-Ｚａ-ｚ＠]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\-－]/g, '').toLowerCase();
 
 export class PlaceholderMap {
@@ -90,12 +102,19 @@ export class PlaceholderMap {
   private readonly valueByToken = new Map<string, string>();
   /** Every form a value was written in, longest first, for masking it where no recognizer fires. */
   private forms: Array<{ form: string; token: string }> = [];
+  /** What stays the same of each value across spellings (its digits, its amount …), by placeholder. */
+  private readonly keys: Array<{ key: ValueKey; id: string }> = [];
   private readonly counters = new Map<PlaceholderKind, number>();
+  private matcher: ((text: string) => string[]) | undefined;
 
-  constructor(private readonly find: PiiFinder) {}
+  constructor(
+    private readonly find: PiiFinder,
+    private readonly convert?: (text: string) => string,
+  ) {}
 
-  private tokenFor(kind: PlaceholderKind, value: string): string {
-    const key = valueKey(kind, value);
+  private tokenFor(piiKind: PiiKind, value: string): string {
+    const kind = KIND_OF[piiKind];
+    const key = sameValue(kind, value);
     let token = this.tokenByKey.get(key);
     if (!token) {
       const n = (this.counters.get(kind) ?? 0) + 1;
@@ -103,6 +122,11 @@ export class PlaceholderMap {
       token = `⟦${kind}_${n}⟧`;
       this.tokenByKey.set(key, token);
       this.valueByToken.set(token, value);
+    }
+    const spelling = valueKey(piiKind, value, this.convert);
+    if (spelling && !this.keys.some((k) => k.id === token && JSON.stringify(k.key) === JSON.stringify(spelling))) {
+      this.keys.push({ key: spelling, id: token });
+      this.matcher = undefined;
     }
     if (!this.forms.some((f) => f.form === value)) {
       this.forms.push({ form: value, token });
@@ -117,7 +141,10 @@ export class PlaceholderMap {
    * once known it is masked wherever it appears).
    */
   mask(text: string): MaskedText {
-    const spans: MaskedSpan[] = this.find(text).map((s) => ({ start: s.start, end: s.end, token: this.tokenFor(KIND_OF[s.kind], text.slice(s.start, s.end)) }));
+    const spans: MaskedSpan[] = [];
+    const taken = new Occupied(text.length);
+    for (const s of this.find(text)) if (taken.claim(s.start, s.end)) spans.push({ start: s.start, end: s.end, token: this.tokenFor(s.kind, text.slice(s.start, s.end)) });
+    const free = (start: number, end: number): boolean => taken.claim(start, end);
     for (const { form, token } of this.forms) {
       for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
         const end = i + form.length;
@@ -125,7 +152,20 @@ export class PlaceholderMap {
         // not continue one.
         if (ALNUM_BOTH.test(form[0]! + (text[i - 1] ?? ' '))) continue;
         if (ALNUM_BOTH.test(form[form.length - 1]! + (text[end] ?? ' '))) continue;
-        if (!spans.some((s) => s.start < end && i < s.end)) spans.push({ start: i, end, token });
+        if (free(i, end)) spans.push({ start: i, end, token });
+      }
+    }
+    // A known value in another spelling no recognizer saw (glued to the next number, half in
+    // Chinese numerals, 三百五十八元): the whole digit run, or the amount, becomes its placeholder.
+    if (this.keys.length > 0) {
+      const runs = digitRuns(text);
+      const amounts = amountsIn(text);
+      for (const { key, id } of this.keys) {
+        if (key.kind === 'digits') {
+          for (const r of runs) if (r.digits.includes(key.digits) && free(r.start, r.end)) spans.push({ start: r.start, end: r.end, token: id });
+        } else if (key.kind === 'amount') {
+          for (const a of amounts) if (a.amount === key.amount && free(a.start, a.end)) spans.push({ start: a.start, end: a.end, token: id });
+        }
       }
     }
     spans.sort((a, b) => a.start - b.start);
@@ -174,6 +214,21 @@ export class PlaceholderMap {
   rawValues(): string[] {
     return this.forms.map((f) => f.form);
   }
+
+  /**
+   * The placeholders whose values appear in `text` in any spelling (digits across separators and
+   * numeral styles, amounts by their number, e-mails and streets folded). Placeholders themselves
+   * do not count.
+   */
+  spelledOut(text: string): string[] {
+    this.matcher ??= spellingMatcher(this.keys, this.convert);
+    return this.matcher(withoutPlaceholders(text));
+  }
+}
+
+/** `text` with every placeholder (well-formed or garbled) blanked out, for looking at the rest. */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(TOKEN_RE, ' ');
 }
 
 /**

@@ -6,7 +6,8 @@
 import { SEVERITY_RANK, type Category, type CheckOptions, type CheckResult, type RuleSet, type Severity, type Suggestion } from '../types.js';
 import type { CoreEnv } from '../core/check.js';
 import { localeOf } from '../core/check.js';
-import { PlaceholderMap, piiFinder, placeholderExcerpt, type MaskedText, type Restored } from './placeholders.js';
+import { PlaceholderMap, piiFinder, placeholderExcerpt, withoutPlaceholders, type MaskedText, type Restored } from './placeholders.js';
+import { findPersonalData, type ScanOptions } from '../pii/scan.js';
 import { buildMessages, cleanAnswer, type ChatMessage, type Language, type PromptFinding, type PromptInput, type Rejection, type TeamRules } from './prompt.js';
 import { resolveLlmSettings, type LlmSettings } from './settings.js';
 import { openaiChat, type ChatClient } from './chat.js';
@@ -176,6 +177,7 @@ interface Verdict {
 export function createRewriter(host: RewriteHost, settings: LlmSettings, options: { chat?: ChatClient } = {}): Rewriter {
   const gate = new Semaphore(settings.concurrency);
   const finder = piiFinder(host.ruleSet, host.env);
+  const scan: ScanOptions = host.env.convert ? { convert: host.env.convert } : {};
   let chat: Promise<ChatClient> | undefined = options.chat ? Promise.resolve(options.chat) : undefined;
   const client = (): Promise<ChatClient> => (chat ??= openaiChat(settings));
 
@@ -188,6 +190,7 @@ export function createRewriter(host: RewriteHost, settings: LlmSettings, options
   function judge(answer: string, input: { map: PlaceholderMap; keep: string[]; language: Language; before: CheckResult; failOn: Severity; draft: string }): Verdict {
     const reasons: string[] = [];
     if (answer.length > maxLength(input.draft)) return { accepted: false, reasons: [`it is far longer than the draft (${answer.length} characters); write the reply only`] };
+    reasons.push(...leaks(answer, input.map, scan));
     const restored: Restored = input.map.restore(answer);
     if (restored.invented.length > 0) reasons.push(`it contains placeholders that stand for nothing: ${[...new Set(restored.invented)].join(' ')}; use only the placeholders given`);
     const dropped = input.keep.filter((t) => !restored.used.has(t));
@@ -219,10 +222,10 @@ export function createRewriter(host: RewriteHost, settings: LlmSettings, options
         return { rewrite: null, before, after: null, attempts: 0, accepted: false, explanation: 'the draft has no findings: nothing to rewrite' };
       }
       // The draft first, so that its values get the low numbers.
-      const map = new PlaceholderMap(finder);
+      const map = new PlaceholderMap(finder, host.env.convert);
       const draft = map.mask(req.text);
       const message = req.message !== undefined && req.message.trim() !== '' ? map.mask(req.message) : undefined;
-      const context = req.context ? Object.entries(req.context).map(([k, v]) => [map.mask(k).text, map.mask(String(v)).text] as [string, string]) : undefined;
+      const context = req.context ? Object.entries(req.context).map(([k, v]) => maskedEntry(map, k, String(v))) : undefined;
       const offers = await templates(req.message?.trim() || req.text, req.context);
       const { keep, leaveOut } = keepAndLeaveOut(before, draft);
       const language = languageOf(req.text, host.env);
@@ -245,17 +248,17 @@ export function createRewriter(host: RewriteHost, settings: LlmSettings, options
         // Each text was masked on its way in; the whole conversation once more, for what came from
         // rule data or the team's instructions and happens to spell a value.
         const messages = buildMessages(input, rejections).map((m) => ({ ...m, content: map.mask(m.content).text }));
-        assertMasked(messages, map);
+        assertMasked(messages, map, scan);
         const answer = await gate.run(() => chatClient.complete(messages, req.signal), req.signal);
         if ('problem' in answer) {
           reasons.push([answer.problem]);
           continue;
         }
         const cleaned = cleanAnswer(answer.content);
-        // Masking the answer first makes any value the model wrote itself a known one, so that
-        // neither the answer nor the reasons below carry it back to the model.
-        const sendBack = map.mask(cleaned).text;
+        // Judged against the values known before it; then masking the answer makes any value the
+        // model wrote itself a known one, so that neither the answer nor the reasons carry it back.
         const verdict = judge(cleaned, { map, keep, language, before, failOn, draft: req.text });
+        const sendBack = map.mask(cleaned).text;
         if (verdict.accepted) {
           return { rewrite: verdict.text!, before, after: verdict.after!, attempts: attempt, accepted: true, ...(reasons.length ? { rejections: reasons } : {}) };
         }
@@ -281,14 +284,60 @@ export function createRewriter(host: RewriteHost, settings: LlmSettings, options
 }
 
 /**
- * The last line of defence: no raw personal value may be in what is sent. Every text was masked
+ * A context entry masked with its key as the value's context word (退款金额: 358元 is an amount,
+ * 358元 alone is not sure to be one); the key is masked on its own as well.
+ */
+function maskedEntry(map: PlaceholderMap, key: string, value: string): [string, string] {
+  const k = map.mask(key).text;
+  const both = map.mask(`${key}：${value}`).text;
+  return both.startsWith(`${k}：`) ? [k, both.slice(k.length + 1)] : [k, map.mask(value).text];
+}
+
+const KIND_WORD: Readonly<Record<string, string>> = {
+  mobile: 'a phone number',
+  landline: 'a phone number',
+  'id-card': 'an ID number',
+  'bank-card': 'a card number',
+  email: 'an e-mail address',
+  address: 'a street address',
+  amount: 'a money amount',
+};
+
+/**
+ * Why an answer gives personal data away, in words that name no value: a known value written
+ * out in any spelling instead of its placeholder (13812345678 as 138.1234.5678, 一三八…, beside
+ * another number), or a personal value the model wrote of its own.
+ */
+export function leaks(answer: string, map: PlaceholderMap, scan: ScanOptions): string[] {
+  const reasons: string[] = [];
+  const known = map.spelledOut(answer);
+  if (known.length > 0) {
+    reasons.push(`it repeats personal or financial data: the value of ${[...new Set(known)].join(' ')} written out instead of its placeholder; copy the placeholder where the reply needs it, or leave the value out`);
+  }
+  const bare = withoutPlaceholders(answer);
+  const own = findPersonalData(bare, scan).filter((v) => map.spelledOut(bare.slice(v.start, v.end)).length === 0);
+  if (own.length > 0) {
+    const kinds = [...new Set(own.map((v) => KIND_WORD[v.kind]))].join(', ');
+    reasons.push(`it repeats personal or financial data of its own (${kinds}); never write a phone number, ID or card number, e-mail address, street address or money amount — use only the placeholders given`);
+  }
+  return reasons;
+}
+
+/**
+ * The last line of defence: no personal value may be in what is sent — not as written, not in
+ * another spelling of a known value, not as a value no placeholder covers. Every text was masked
  * on its way in, so this never fires unless a new path forgets to mask.
  */
-function assertMasked(messages: readonly ChatMessage[], map: PlaceholderMap): void {
+function assertMasked(messages: readonly ChatMessage[], map: PlaceholderMap, scan: ScanOptions): void {
   const body = JSON.stringify(messages);
+  const leak = (): never => {
+    throw new Error('internal error: a personal value was about to be sent to the LLM; nothing was sent');
+  };
   for (const v of map.rawValues()) {
-    if (v.length >= 3 && (body.includes(v) || body.includes(JSON.stringify(v).slice(1, -1)))) {
-      throw new Error('internal error: a personal value was about to be sent to the LLM; nothing was sent');
-    }
+    if (v.length >= 3 && (body.includes(v) || body.includes(JSON.stringify(v).slice(1, -1)))) leak();
+  }
+  for (const m of messages) {
+    if (map.spelledOut(m.content).length > 0) leak();
+    if (findPersonalData(withoutPlaceholders(m.content), scan).length > 0) leak();
   }
 }

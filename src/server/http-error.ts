@@ -1,9 +1,11 @@
 // Every error the server answers is JSON {"error":{"code","message"}} with a 4xx/5xx status —
-// never a stack trace, never the request's text. This file maps fastify's own errors onto that.
+// never a stack trace, never the request's text, and any personal value a message quotes (a URL,
+// a field name) masked. This file maps fastify's own errors onto that.
 
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { maskEveryString } from '../pii/scan.js';
 
 export class HttpError extends Error {
   override readonly name = 'HttpError';
@@ -56,8 +58,11 @@ export function errorBody(e: HttpError): ErrorBody {
   return { error: { code: e.code, message: e.message, ...e.extra } };
 }
 
-/** The server's error handler: client errors as themselves, anything else as a logged 500. */
-export function errorHandler(bodyLimit: number) {
+/**
+ * The server's error handler: client errors as themselves, anything else as a logged 500. Every
+ * message goes through `mask` on its way out.
+ */
+export function errorHandler(bodyLimit: number, mask: (text: string) => string = (t) => t) {
   return function handle(error: FastifyError, request: FastifyRequest, reply: FastifyReply): ErrorBody {
     let e: HttpError | undefined = error instanceof HttpError ? error : fromFastify(error, bodyLimit);
     if (!e) {
@@ -67,7 +72,7 @@ export function errorHandler(bodyLimit: number) {
     request.errorCode = e.code;
     for (const [k, v] of Object.entries(e.headers)) reply.header(k, v);
     reply.code(e.statusCode).type('application/json; charset=utf-8');
-    return errorBody(e);
+    return maskEveryString(errorBody(e), mask) as ErrorBody;
   };
 }
 

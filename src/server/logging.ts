@@ -1,9 +1,12 @@
 // Structured logs (pino): one line per request with its id, route, status and time — never the
 // request's text, the reply, a header value or the client's address, which may be personal data.
+// Whatever else a line carries (an error's message, a reload problem, a warning) goes through the
+// masking path first.
 
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LogLevel } from './settings.js';
+import { maskEveryString } from '../pii/scan.js';
 
 export interface LoggerOptions {
   level?: LogLevel;
@@ -20,15 +23,28 @@ export interface ServerLogger {
 /** How long a final flush may take: a log reader that stopped reading must not keep us alive. */
 const FLUSH_WAIT_MS = 1_000;
 
-export function createLogger(o: LoggerOptions, level: LogLevel): ServerLogger {
+type Mask = (text: string) => string;
+
+/** pino options that mask every logged string. */
+function masking(mask: Mask) {
+  return {
+    hooks: {
+      logMethod(this: Logger, args: unknown[], method: (...a: unknown[]) => void) {
+        method.apply(this, args.map((a) => maskEveryString(a, mask)));
+      },
+    },
+  };
+}
+
+export function createLogger(o: LoggerOptions, level: LogLevel, mask: Mask = (t) => t): ServerLogger {
   if (o.stream) {
-    const logger = pino({ level: o.level ?? level, base: { pid: process.pid } }, o.stream);
+    const logger = pino({ level: o.level ?? level, base: { pid: process.pid }, ...masking(mask) }, o.stream);
     return { logger, flush: async () => undefined };
   }
   // Lines are gathered up to 4 KB (one write instead of twenty under load) and written out at
   // least every 200 ms, so that a quiet server's log is never more than that behind.
   const dest = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const logger = pino({ level: o.level ?? level, base: { pid: process.pid } }, dest);
+  const logger = pino({ level: o.level ?? level, base: { pid: process.pid }, ...masking(mask) }, dest);
   let closed = false;
   const timer = setInterval(() => {
     try {

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { HttpError } from './http-error.js';
+import { FIELD_MIN_SCORE, maskPersonalData } from '../pii/scan.js';
 
 /** Values for template slots ({{店铺名}} …), as `replylint suggest --context` takes them. */
 const slotContext = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -32,14 +33,15 @@ export type RewriteBody = z.output<typeof rewriteBody>;
 
 /**
  * The body parsed by `schema`, or a 400 naming each bad field. Messages name fields and expected
- * types only — never the values sent, which may hold a customer's personal data.
+ * types only — never the values sent, which may hold a customer's personal data — and a field
+ * name that is itself a value (a phone number as a key) is masked before it is cut short.
  */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const r = schema.safeParse(body);
   if (r.success) return r.data;
   const parts = r.error.issues.slice(0, 5).map((i) => {
-    const where = i.path.length > 0 ? i.path.map(String).join('.') : 'body';
-    if (i.code === 'unrecognized_keys') return `${where}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`;
+    const where = i.path.length > 0 ? maskPersonalData(i.path.map(String).join('.')) : 'body';
+    if (i.code === 'unrecognized_keys') return `${where}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${maskPersonalData(k, { minScore: FIELD_MIN_SCORE }).slice(0, 40)}"`).join(', ')}`;
     if (i.code === 'invalid_type' && i.message.endsWith('received undefined')) return `${where}: required (${i.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')})`;
     return `${where}: ${i.message}`;
   });

@@ -64,6 +64,16 @@ export interface RunningServer {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
+/** The path of a URL, percent-decoded where it decodes. */
+function decodedPath(url: string): string {
+  const path = url.split('?')[0]!;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Request ids: the caller's X-Request-Id when it is a plain token, else a counter. */
 function requestIds(): (req: IncomingMessage) => string {
   let n = 0;
@@ -94,7 +104,9 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
   if (o.port !== undefined) settings.port = o.port;
   const apiKey = resolveApiKey(settings, engine.configFile);
 
-  const log = o.logger === false ? null : createLogger(o.logger ?? {}, settings.logLevel);
+  // Every text a response or a log line carries goes through the rule set's masking path.
+  const mask = (text: string): string => rules.current.engine.mask(text);
+  const log = o.logger === false ? null : createLogger(o.logger ?? {}, settings.logLevel, mask);
   if (log) {
     warnLog = (m) => log.logger.warn(m);
     for (const m of early) warnLog(m);
@@ -116,9 +128,11 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
   }) as unknown as FastifyInstance;
 
   app.decorateRequest('errorCode', null);
-  app.setErrorHandler(errorHandler(settings.bodyLimit));
+  app.setErrorHandler(errorHandler(settings.bodyLimit, mask));
   app.setNotFoundHandler((request: FastifyRequest) => {
-    throw new HttpError(404, 'not-found', `no such endpoint: ${request.method} ${request.url.split('?')[0]!.slice(0, 100)}`);
+    // Decoded (电话 is %E7%94%B5%E8%AF%9D on the wire) and masked before it is cut short, so that
+    // no half of a value survives the cut.
+    throw new HttpError(404, 'not-found', `no such endpoint: ${request.method} ${mask(decodedPath(request.url)).slice(0, 100)}`);
   });
   // JSON only: without a parser for text/plain, every other content type is a 415.
   app.removeContentTypeParser('text/plain');

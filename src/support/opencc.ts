@@ -1,7 +1,7 @@
 // Traditional → simplified conversion (opencc-js, mainland variant), created once per process.
 
 import { Converter } from 'opencc-js/t2cn';
-import type { ScriptConverter } from '../core/normalize.js';
+import type { ScriptConverter } from '../normalize.js';
 
 let converter: ScriptConverter | undefined;
 

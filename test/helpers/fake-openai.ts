@@ -14,6 +14,8 @@ export interface RecordedRequest {
   json: any;
   /** When the request arrived (Date.now()). */
   at: number;
+  /** Bytes of the answer body written before it ended or the client hung up (flood steps). */
+  sent?: number;
 }
 
 export type Step =
@@ -24,7 +26,9 @@ export type Step =
   /** Any body, sent as is, by default as application/json with status 200. */
   | { raw: string; contentType?: string; delayMs?: number }
   /** Headers at once, then the body only after `stallMs`. */
-  | { stallMs: number; reply: string };
+  | { stallMs: number; reply: string }
+  /** A 200 JSON answer of `floodBytes` bytes (a completion whose content never ends), streamed. */
+  | { floodBytes: number };
 
 export type Script = Step | ((req: RecordedRequest) => Step);
 
@@ -72,6 +76,23 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     const step = typeof next === 'function' ? next(req) : next;
     if ('delayMs' in step && step.delayMs) await sleep(step.delayMs);
     if (res.destroyed) return;
+    if ('floodBytes' in step) {
+      // Written as fast as the client reads, 64 KB at a time, until done or the client hangs up.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      res.write('{"id":"x","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"');
+      while (sent < step.floodBytes && !res.destroyed) {
+        sent += chunk.length;
+        req.sent = sent;
+        if (!res.write(chunk)) await new Promise<void>((resolve) => {
+          res.once('drain', resolve);
+          res.once('close', resolve);
+        });
+      }
+      if (!res.destroyed) res.end('"},"finish_reason":"stop"}]}');
+      return;
+    }
     if ('stallMs' in step) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write(' ');

@@ -39,3 +39,11 @@ spanTable('address: rooms after a floor or a compound name', address, 'address',
   ['万达广场2024年开业', null],
   ['这套公寓1200平，3楼1200元一个月', null],
 ]);
+
+spanTable('address: the spellings people write', address, 'address', [
+  ['收货地址：阳光小区3-2-501', reported('阳光小区3-2-501', 1)],
+  ['收货地址：杭州市西湖区文三路九十号三幢二零一室', reported('杭州市西湖区文三路九十号三幢二零一室', 1)],
+  ['已改到上海市浦东新区 锦绣街117号 15栋 2104室', reported('上海市浦东新区 锦绣街117号 15栋 2104室', 1)],
+  ['地址：上海市浦东新区世纪大道１００号', reported('上海市浦东新区世纪大道１００号', 1)],
+  ['我们在朝阳区3-2-501', null],
+]);

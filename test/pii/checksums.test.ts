@@ -124,6 +124,12 @@ describe('cardIssuer', () => {
     ['1234567812345670', null],
     ['2720991234567890'.replace('2720', '2721'), null],
   ])('%s → %s', (digits, issuer) => {
-    expect(cardIssuer(digits)).toBe(issuer);
+    expect(cardIssuer(digits)?.name ?? null).toBe(issuer);
+  });
+
+  it('knows the lengths each issuer uses: a 17-digit Mastercard number is none', () => {
+    expect(cardIssuer('5477801972070715')!.lengths).toEqual([16]);
+    expect(cardIssuer('4556123456789015')!.lengths).toEqual([16, 19]);
+    expect(cardIssuer('6228480012345671')!.lengths).toEqual([16, 17, 18, 19]);
   });
 });

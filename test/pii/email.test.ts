@@ -12,6 +12,13 @@ spanTable('email', email, 'email', [
   ['ＡＢＣ＠ＱＱ．ＣＯＭ是您的邮箱吗', reported('ＡＢＣ＠ＱＱ．ＣＯＭ', 0.85)],
   ['发到abc_%cde@aaa.c了', reported('abc_%cde@aaa.c', 0.85)],
   ['联系admin@例子.中国', reported('admin@例子.中国', 0.85)],
+  ['邮箱 zhang.san @ example.com', reported('zhang.san @ example.com', 0.85)],
+  ['邮箱abc(at)qq(dot)com', reported('abc(at)qq(dot)com', 0.85)],
+  ['邮箱abc[at]qq.com已登记', reported('abc[at]qq.com', 0.85)],
+  ['邮箱abc艾特qq.com', reported('abc艾特qq.com', 0.85)],
+  ['邮箱abc@qq。com', reported('abc@qq。com', 0.85)],
+  ['Mail john.doe at gmail dot com please', reported('john.doe at gmail dot com', 0.85)],
+  ['reach us at shop.example.com', null], // a sentence, not an address
   ['发票已发送到a***@qq.com', null],
   ['发票已发送到l******0@qq.com', null],
   ['请发到@qq.com', null],

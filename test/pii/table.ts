@@ -3,7 +3,7 @@
 // minScore 0.5 reports it) or null when it must find nothing there. Texts are normalised the way
 // the core normalises them, and spans are mapped back, so rows may use full-width digits or blanks.
 import { describe, expect, it } from 'vitest';
-import { normalize, toOriginalSpan } from '../../src/core/normalize.js';
+import { normalize, toOriginalSpan } from '../../src/normalize.js';
 import type { PiiMatch, Recognizer } from '../../src/pii/recognizer.js';
 import type { PiiKind } from '../../src/types.js';
 

@@ -59,6 +59,17 @@ describe('POST /v1/rewrite', () => {
     expect(sent).toContain('⟦PHONE_1⟧');
   });
 
+  it('an answer that spells a known value out (dotted, Chinese numerals, beside another number) is never returned', async () => {
+    for (const spelt of ['138.1234.5678', '一三八一二三四五六七八', '壹叁捌壹贰叁肆伍陆柒捌', '13812345678 11点']) {
+      fake.reset();
+      fake.otherwise({ reply: `很抱歉，具体原因我马上帮您查询。请保持${spelt}畅通，快递预计明天送达。` });
+      const r = await post(`${server.url}/v1/rewrite`, { text: DRAFT, context: { 手机: '138 1234 5678' } });
+      expect(r.json, spelt).toMatchObject({ rewrite: null, after: null, accepted: false });
+      expect(JSON.stringify(r.json)).not.toContain(spelt);
+      for (const req of fake.requests) expect(req.raw.toString()).not.toMatch(/13812345678|138 1234 5678/);
+    }
+  });
+
   it('no acceptable rewrite: 200 with rewrite null, the explanation and a phrasebook reply', async () => {
     fake.otherwise({ reply: '这是规定。' });
     const r = await post(`${server.url}/v1/rewrite`, { text: DRAFT, message: '快递到哪了' });

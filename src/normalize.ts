@@ -1,6 +1,11 @@
 // Brings a reply into the one form every pattern is written for — simplified Chinese, half-width,
-// lower-case ASCII, no blanks inside digit runs — and keeps a map from each normalised code unit
-// back to the original text, so that findings point at what the agent actually typed.
+// lower-case ASCII, without invisible characters — and keeps a map from each normalised code unit
+// back to the original text, so that findings point at what the agent actually typed. Used by the
+// scoring core and the personal-data recognizers alike, so it sits on the ground floor.
+//
+// Blanks are kept, also between digits: "13812345678 11点" is a number and a time, not one long
+// number. Each personal-data recognizer knows which groupings of its own kind people write
+// (138 1234 5678) and accepts its separators itself.
 
 /** Traditional→simplified converter (opencc-js `t2cn`), injected so the core stays free of I/O. */
 export type ScriptConverter = (text: string) => string;
@@ -19,9 +24,21 @@ const FULLWIDTH_LAST = 0xff5e; // ～
 const FULLWIDTH_OFFSET = 0xfee0; // ！(FF01) - !(21)
 const IDEOGRAPHIC_SPACE = 0x3000;
 
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === IDEOGRAPHIC_SPACE;
-const isZeroWidth = (c: number): boolean => c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff;
+/**
+ * Characters that show nothing but can split a word or a number: C0 controls other than tab and
+ * line breaks (NUL …), DEL and the C1 controls, the soft hyphen, the combining grapheme joiner,
+ * zero-width spaces and joiners, direction marks and embeddings, word joiners and invisible
+ * operators, variation selectors, the byte-order mark, Hangul fillers and interlinear annotation
+ * marks. `不\u00ad知道` and `不\u0000知道` read as 不知道, `138\u200b1234\u200b5678` as a number.
+ */
+export function isInvisible(c: number): boolean {
+  if (c < 0x20) return c !== 0x09 && c !== 0x0a && c !== 0x0d;
+  if (c < 0x7f) return false;
+  if (c <= 0x9f) return true; // DEL, C1 controls
+  if (c < 0x2000) return c === 0xad || c === 0x34f || c === 0x61c || c === 0x115f || c === 0x1160 || c === 0x180e;
+  if (c <= 0x206f) return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || c >= 0x2066;
+  return c === 0x3164 || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xfeff || c === 0xffa0 || (c >= 0xfff9 && c <= 0xfffb);
+}
 
 /** Width and case folding of one UTF-16 code unit. */
 function foldUnit(c: number): number {
@@ -31,7 +48,7 @@ function foldUnit(c: number): number {
   return c;
 }
 
-/** What a text needs: folding (1:1), removals (blank in a digit run, zero-width), CJK characters. */
+/** What a text needs: folding (1:1), removals (invisible characters), CJK characters. */
 function needsWork(text: string): { fold: boolean; remove: boolean; cjk: boolean } {
   let fold = false;
   let remove = false;
@@ -40,17 +57,13 @@ function needsWork(text: string): { fold: boolean; remove: boolean; cjk: boolean
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       if (c >= 0x41 && c <= 0x5a) fold = true;
-      else if (isBlank(c) && i > 0 && isDigit(foldUnit(text.charCodeAt(i - 1)))) remove = true;
+      else if (c < 0x20 || c === 0x7f) remove ||= isInvisible(c);
     } else if (c >= 0x2e80) {
-      if ((c >= FULLWIDTH_FIRST && c <= FULLWIDTH_LAST) || c === IDEOGRAPHIC_SPACE) {
-        fold = true;
-        if (c === IDEOGRAPHIC_SPACE && i > 0 && isDigit(foldUnit(text.charCodeAt(i - 1)))) remove = true;
-      } else if (c === 0xfeff) remove = true;
+      if ((c >= FULLWIDTH_FIRST && c <= FULLWIDTH_LAST) || c === IDEOGRAPHIC_SPACE) fold = true;
+      else if (isInvisible(c)) remove = true;
       else cjk = true;
-    } else if (c === 0xa0) {
-      fold = true;
-      if (i > 0 && isDigit(foldUnit(text.charCodeAt(i - 1)))) remove = true;
-    } else if (isZeroWidth(c)) remove = true;
+    } else if (c === 0xa0) fold = true;
+    else if (isInvisible(c)) remove = true;
   }
   return { fold, remove, cjk };
 }
@@ -117,18 +130,8 @@ export function normalize(text: string, convert?: ScriptConverter): Normalized {
   let k = 0;
   for (let i = 0; i < n; i++) {
     const raw = script.charCodeAt(i);
-    if (isZeroWidth(raw)) continue;
-    const c = foldUnit(raw);
-    if (isBlank(c) && k > 0 && isDigit(units[k - 1]!)) {
-      // A blank run between two digits ("138 1234 5678") is dropped so the number reads whole.
-      let j = i;
-      while (j < n && isBlank(foldUnit(script.charCodeAt(j)))) j++;
-      if (j < n && isDigit(foldUnit(script.charCodeAt(j)))) {
-        i = j - 1;
-        continue;
-      }
-    }
-    units[k] = c;
+    if (isInvisible(raw)) continue;
+    units[k] = foldUnit(raw);
     start[k] = i;
     end[k] = i + 1;
     k++;
