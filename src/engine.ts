@@ -9,7 +9,8 @@ import { check as coreCheck, type CoreEnv } from './core/check.js';
 import { traditionalToSimplified } from './support/opencc.js';
 import { createEnglishAnalyzer } from './support/english.js';
 import { BUILTIN_PHRASEBOOK, BUILTIN_RULES, findConfig, packageVersion, readText } from './config/files.js';
-import { phrasebookFiles, SYNONYMS_FILE } from './config/phrasebook-files.js';
+import { OUT_OF_SCOPE_FILE, phrasebookFiles, SYNONYMS_FILE } from './config/phrasebook-files.js';
+import type { WordClass } from './rank/features.js';
 import type { Problem } from './config/problems.js';
 import type { EngineChoice, Ranker } from './rank/ranker.js';
 import { cacheDir, cacheKey, cached } from './config/cache.js';
@@ -30,8 +31,13 @@ export interface EngineOptions {
 }
 
 export interface LoadedPhrasebook {
+  /** Intents (with the examples of learned.yaml), templates and slots. */
   phrasebook: Phrasebook;
   synonyms: string[][];
+  /** Word classes of synonyms.yaml. */
+  classes: WordClass[];
+  /** Customer messages no intent fits (out-of-scope.yaml and learned.yaml). */
+  outOfScope: string[];
   problems: Problem[];
 }
 
@@ -101,15 +107,19 @@ export async function loadPhrasebookDir(dir: string): Promise<LoadedPhrasebook> 
   const read = (f: string) => ({ file: f, text: readText(f, 'phrasebook file') });
   const templates = files.templates.map(read);
   const slots = files.slots ? read(files.slots) : null;
-  // A team's phrasebook without its own synonym table uses the shipped one.
+  // A team's phrasebook without its own synonym table or out-of-scope examples uses the shipped ones.
   const synonyms = read(files.synonyms ?? join(BUILTIN_PHRASEBOOK, SYNONYMS_FILE));
-  const parts = [...templates, ...(slots ? [slots] : []), synonyms];
+  const outOfScope = read(files.outOfScope ?? join(BUILTIN_PHRASEBOOK, OUT_OF_SCOPE_FILE));
+  const learned = files.learned ? read(files.learned) : null;
+  const parts = [...templates, ...(slots ? [slots] : []), synonyms, outOfScope, ...(learned ? [learned] : [])];
   return cached(cacheKey('phrasebook', packageVersion(), parts), async () => {
-    const { loadPhrasebook, parseSynonyms } = await import('./config/load-phrasebook.js');
+    const { loadPhrasebook, parseSynonyms, parseExamples, withExamples } = await import('./config/load-phrasebook.js');
     const loaded = loadPhrasebook(templates, slots);
     const problems = [...loaded.problems];
-    const groups = parseSynonyms(synonyms, problems);
-    return { phrasebook: loaded.phrasebook, synonyms: groups, problems };
+    const { groups, classes } = parseSynonyms(synonyms, problems);
+    const ids = loaded.phrasebook.intents.map((i) => i.id);
+    const extra = [parseExamples(outOfScope, problems, ids), ...(learned ? [parseExamples(learned, problems, ids)] : [])];
+    return { phrasebook: withExamples(loaded.phrasebook, extra), synonyms: groups, classes, outOfScope: extra.flatMap((x) => x.outOfScope), problems };
   });
 }
 
@@ -155,7 +165,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       let r = rankers.get(key);
       if (!r) {
         r = (async () => {
-          const { phrasebook: pb, synonyms } = await loadBook();
+          const { phrasebook: pb, synonyms, classes, outOfScope } = await loadBook();
           const [{ createRanker }, { jiebaCutter }, { embeddingFactory }] = await Promise.all([
             import('./rank/ranker.js'),
             import('./support/jieba.js'),
@@ -165,6 +175,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
             convert: env.convert!,
             cut: jiebaCutter(),
             synonyms,
+            classes,
+            outOfScope,
             engine: key,
             embedding: embeddingFactory(pb, { convert: env.convert!, cacheDir: cacheDir(), ...(o.warn ? { warn: o.warn } : {}) }),
             ...(o.warn ? { warn: o.warn } : {}),

@@ -1,9 +1,15 @@
 // The one interface the three ranking engines share.
 
-import type { RankEngineName } from '../types.js';
+import type { RankEngineName, Turn } from '../types.js';
+
+/**
+ * The class of messages no intent fits, scored beside the intents by engines that know it (the
+ * lexical one). Not an intent id (ids have no parentheses), so it can never meet a template.
+ */
+export const OUT_OF_SCOPE = '(out-of-scope)';
 
 export interface EngineScores {
-  /** Score of each intent for the message, 0–1. */
+  /** Score of each intent for the message, 0–1 (and of OUT_OF_SCOPE, where the engine knows it). */
   intents: Map<string, number>;
   /** Similarity of the message to each template, 0–1 (used to choose within an intent). */
   templates: Map<string, number>;
@@ -11,5 +17,6 @@ export interface EngineScores {
 
 export interface RankEngine {
   readonly name: RankEngineName;
-  score(message: string): EngineScores | Promise<EngineScores>;
+  /** Scores a message; `history` (oldest first) is the conversation before it. */
+  score(message: string, history?: readonly Turn[]): EngineScores | Promise<EngineScores>;
 }

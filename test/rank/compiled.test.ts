@@ -18,7 +18,7 @@ let book: LoadedPhrasebook;
 let extract: (text: string) => Features;
 beforeAll(async () => {
   book = await loadPhrasebookDir('phrasebook');
-  extract = featureExtractor({ convert: traditionalToSimplified(), cut: jiebaCutter(), synonyms: book.synonyms });
+  extract = featureExtractor({ convert: traditionalToSimplified(), cut: jiebaCutter(), synonyms: book.synonyms, classes: book.classes });
 });
 
 /** Dot product of two sparse vectors, walking the smaller. */
@@ -79,8 +79,8 @@ describe('the compiled lexical engine', () => {
     ['templates scored for none', { ...DEFAULT_LEXICAL, templateIntents: 0 }],
   ] as const) {
     it(`scores exactly what the map-based model gives (${label})`, () => {
-      const engine = new LexicalEngine(book.phrasebook, extract, o);
-      const model = buildLexicalModel(book.phrasebook, extract, o);
+      const engine = new LexicalEngine(book.phrasebook, extract, { lexical: o, outOfScope: book.outOfScope });
+      const model = buildLexicalModel(book.phrasebook, extract, o, book.outOfScope);
       const texts = messages();
       let templateScores = 0;
       for (const text of texts) {
