@@ -11,18 +11,21 @@
 
 import { OUT_OF_SCOPE, type EngineScores } from './engine.js';
 
+/** Logistic coefficients: z = bias + Σ weight × input; confidence = 1 / (1 + e^−z). */
 export interface Calibration {
   bias: number;
   /** Per unit of the best intent's score. */
   best: number;
   /** Per unit of the best score minus the second best. */
   lead: number;
-  /** Per unit of the out-of-scope class's score. */
+  /** Per unit of the out-of-scope class's posterior. */
   outOfScope: number;
+  /** Per unit of ln(1 + the number of message features the phrasebook knows). */
+  size: number;
 }
 
 /** Fitted by eval/intent-calibrate.mjs (see the header). */
-export const DEFAULT_CALIBRATION: Calibration = { bias: -2.2, best: 6, lead: 6, outOfScope: -6 };
+export const DEFAULT_CALIBRATION: Calibration = { bias: -3.07, best: 3.83, lead: 4.07, outOfScope: -2.07, size: 0.5 };
 
 /** Default abstention threshold: below this confidence, no suggestions. */
 export const DEFAULT_THRESHOLD = 0.3;
@@ -32,9 +35,14 @@ export interface ConfidenceInputs {
   best: number;
   second: number;
   outOfScope: number;
+  features: number;
 }
 
-/** The best and second-best intent scores (of intents that can be suggested) and the out-of-scope score. */
+/**
+ * The best and second-best intent scores (of intents that can be suggested), and the engine's
+ * evidence: the out-of-scope posterior and the number of known features (an engine without it —
+ * the embedding engine alone — counts as having seen a few features and no out-of-scope class).
+ */
 export function confidenceInputs(scores: EngineScores, suggestable: (intent: string) => boolean): ConfidenceInputs {
   let best = 0;
   let second = 0;
@@ -43,11 +51,11 @@ export function confidenceInputs(scores: EngineScores, suggestable: (intent: str
     if (s > best) [best, second] = [s, best];
     else if (s > second) second = s;
   }
-  return { best, second, outOfScope: scores.intents.get(OUT_OF_SCOPE) ?? 0 };
+  return { best, second, outOfScope: scores.evidence?.outOfScope ?? 0, features: scores.evidence?.features ?? 8 };
 }
 
 export function confidence(x: ConfidenceInputs, c: Calibration = DEFAULT_CALIBRATION): number {
   if (x.best <= 0) return 0;
-  const z = c.bias + c.best * x.best + c.lead * (x.best - x.second) + c.outOfScope * x.outOfScope;
+  const z = c.bias + c.best * x.best + c.lead * (x.best - x.second) + c.outOfScope * x.outOfScope + c.size * Math.log(1 + x.features);
   return Math.round(1000 / (1 + Math.exp(-z))) / 1000;
 }

@@ -13,6 +13,15 @@ export interface EngineScores {
   intents: Map<string, number>;
   /** Similarity of the message to each template, 0–1 (used to choose within an intent). */
   templates: Map<string, number>;
+  /** What the lexical engine saw, for the confidence (confidence.ts). */
+  evidence?: Evidence;
+}
+
+export interface Evidence {
+  /** Naive Bayes posterior of OUT_OF_SCOPE (0 when the engine has no such class). */
+  outOfScope: number;
+  /** Features of the message the phrasebook knows. */
+  features: number;
 }
 
 export interface RankEngine {

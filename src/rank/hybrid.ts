@@ -23,6 +23,6 @@ export class HybridEngine implements RankEngine {
     // Only the lexical engine knows the out-of-scope class: its score is taken as it is.
     const outside = a.intents.get(OUT_OF_SCOPE) ?? b.intents.get(OUT_OF_SCOPE);
     if (outside !== undefined) intents.set(OUT_OF_SCOPE, outside);
-    return { intents, templates: fuse(a.templates, b.templates) };
+    return { intents, templates: fuse(a.templates, b.templates), ...(a.evidence ? { evidence: a.evidence } : {}) };
   }
 }
