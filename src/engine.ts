@@ -16,6 +16,7 @@ import type { EngineChoice, Ranker } from './rank/ranker.js';
 import { cacheDir, cacheKey, cached } from './config/cache.js';
 import { ConfigError } from './config/problems.js';
 import type { Config } from './config/config-schema.js';
+import type { SuggestSettings } from './config/suggest-settings.js';
 
 export interface EngineOptions {
   /** Working directory for finding .replylint.yaml (default: process.cwd()). */
@@ -52,8 +53,10 @@ export interface Engine {
   check(text: string, options?: CheckOptions): CheckResult;
   /** The phrasebook, loaded (and validated) on first use; throws ConfigError on problems. */
   phrasebook(): Promise<LoadedPhrasebook>;
-  /** The template ranker, built on first use. */
+  /** The template ranker, built on first use (with the configuration's threshold). */
   ranker(options?: { engine?: EngineChoice; warn?: (message: string) => void }): Promise<Ranker>;
+  /** The configuration's `suggest:` section, validated (throws ConfigError with positions). */
+  suggestSettings(): Promise<SuggestSettings>;
 }
 
 const EMPTY_CONFIG: Config = { rules: {}, ruleFiles: [] };
@@ -140,6 +143,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       ? resolve(base, config.phrasebook)
       : BUILTIN_PHRASEBOOK;
   let phrasebook: Promise<LoadedPhrasebook> | undefined;
+  let suggestSettings: Promise<SuggestSettings> | undefined;
+  const loadSuggestSettings = (): Promise<SuggestSettings> => {
+    suggestSettings ??= import('./config/suggest-settings.js').then(({ parseSuggestSettings }) => parseSuggestSettings(config.suggest, configFile, cwd));
+    return suggestSettings;
+  };
   const rankers = new Map<string, Promise<Ranker>>();
   const loadBook = (): Promise<LoadedPhrasebook> => {
     phrasebook ??= loadPhrasebookDir(phrasebookDir).then((loaded) => {
@@ -160,33 +168,44 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       return coreCheck(text, compiled, { failOn: o.failOn ?? failOn, locale: o.locale ?? locale }, env);
     },
     phrasebook: loadBook,
+    suggestSettings: loadSuggestSettings,
     ranker(o = {}) {
       const key = o.engine ?? 'auto';
       let r = rankers.get(key);
       if (!r) {
-        r = (async () => {
-          const { phrasebook: pb, synonyms, classes, outOfScope } = await loadBook();
-          const [{ createRanker }, { jiebaCutter }, { embeddingFactory }] = await Promise.all([
-            import('./rank/ranker.js'),
-            import('./support/jieba.js'),
-            import('./rank/embedding-factory.js'),
-          ]);
-          return createRanker(pb, {
-            convert: env.convert!,
-            cut: jiebaCutter(),
-            synonyms,
-            classes,
-            outOfScope,
-            engine: key,
-            embedding: embeddingFactory(pb, { convert: env.convert!, cacheDir: cacheDir(), ...(o.warn ? { warn: o.warn } : {}) }),
-            ...(o.warn ? { warn: o.warn } : {}),
-          });
-        })();
+        r = Promise.all([loadBook(), loadSuggestSettings()]).then(([book, { threshold }]) => rankerFor(book, { ...o, engine: key, threshold }));
         rankers.set(key, r);
       }
       return r;
     },
   };
+}
+
+export interface RankerForOptions {
+  engine?: EngineChoice;
+  warn?: (message: string) => void;
+  threshold?: number;
+}
+
+/**
+ * A ranker over a loaded phrasebook (the engine's own, or one with examples added, as `replylint
+ * tune` tries them). jieba and the embedding factory are imported only here.
+ */
+export async function rankerFor(book: LoadedPhrasebook, o: RankerForOptions = {}): Promise<Ranker> {
+  const env = coreEnv();
+  const [{ createRanker }, { jiebaCutter }, { embeddingFactory }] = await Promise.all([import('./rank/ranker.js'), import('./support/jieba.js'), import('./rank/embedding-factory.js')]);
+  const { phrasebook: pb, synonyms, classes, outOfScope } = book;
+  return createRanker(pb, {
+    convert: env.convert!,
+    cut: jiebaCutter(),
+    synonyms,
+    classes,
+    outOfScope,
+    engine: o.engine ?? 'auto',
+    ...(o.threshold !== undefined ? { threshold: o.threshold } : {}),
+    embedding: embeddingFactory(pb, { convert: env.convert!, cacheDir: cacheDir(), ...(o.warn ? { warn: o.warn } : {}) }),
+    ...(o.warn ? { warn: o.warn } : {}),
+  });
 }
 
 export type { CheckResult, Finding, Severity } from './types.js';

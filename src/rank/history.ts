@@ -70,3 +70,22 @@ export function withHistory(message: string, f: Features, history: readonly Turn
   }
   return out;
 }
+
+/**
+ * The turns of a `history` value as the CLI and JSON Lines take it (an array of {"role":
+ * "customer"|"agent", "text": "…"}, oldest first), or a message saying what is wrong with it.
+ */
+export function parseTurns(value: unknown): Turn[] | { problem: string } {
+  if (!Array.isArray(value)) return { problem: 'history must be an array of {"role": "customer"|"agent", "text": "…"}, oldest first' };
+  const turns: Turn[] = [];
+  for (const [i, t] of value.entries()) {
+    if (typeof t !== 'object' || t === null || Array.isArray(t)) return { problem: `history[${i}] must be an object {"role", "text"}` };
+    const { role, text, ...rest } = t as Record<string, unknown>;
+    if (role !== 'customer' && role !== 'agent') return { problem: `history[${i}].role must be "customer" or "agent"` };
+    if (typeof text !== 'string') return { problem: `history[${i}].text must be a string` };
+    const extra = Object.keys(rest);
+    if (extra.length > 0) return { problem: `history[${i}]: unknown field "${extra[0]!.slice(0, 40)}"` };
+    turns.push({ role, text });
+  }
+  return turns;
+}

@@ -16,6 +16,7 @@ import { loadRules, type RulesHolder } from './loaded-rules.js';
 import { parseServerSettings, resolveApiKey, type ServerSettings, type ServerSettingsInput } from './settings.js';
 import { checkRoute } from './routes/check.js';
 import { suggestRoute } from './routes/suggest.js';
+import { feedbackLog } from './feedback-log.js';
 import { rewriteRoute, type Rewriter } from './routes/rewrite.js';
 import { healthRoute, reloadLogged, reloadRoute } from './routes/admin.js';
 import { staticRoutes } from './routes/static-files.js';
@@ -93,6 +94,7 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
   if (o.host !== undefined) settings.host = o.host;
   if (o.port !== undefined) settings.port = o.port;
   const apiKey = resolveApiKey(settings, engine.configFile);
+  const feedback = feedbackLog((await engine.suggestSettings()).feedbackFile);
 
   const log = o.logger === false ? null : createLogger(o.logger ?? {}, settings.logLevel);
   if (log) {
@@ -167,7 +169,7 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
       v1.addHook('onRequest', originGuard(policy));
       if (apiKey) v1.addHook('onRequest', apiKeyGuard(apiKey));
       checkRoute(v1, rules);
-      suggestRoute(v1, rules, settings.timeoutMs);
+      suggestRoute(v1, rules, settings.timeoutMs, feedback);
       rewriteRoute(v1, rules, o.rewriter);
       reloadRoute(v1, rules);
     },
