@@ -2,7 +2,7 @@
 // JSON errors, CORS, an optional API key and rate limit, one log line per request, rules loaded
 // once and reloaded atomically, and a graceful close.
 
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fastify, LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +38,8 @@ export interface ServerOptions {
   rewriter?: Rewriter;
   /** Folder of widget.js and index.html (default: the package's web/). */
   webDir?: string;
+  /** The feedback log over the configuration's `suggest.feedback` (relative to `cwd`); false = none. */
+  feedback?: string | false;
 }
 
 export interface BuiltServer {
@@ -94,7 +96,7 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
   if (o.host !== undefined) settings.host = o.host;
   if (o.port !== undefined) settings.port = o.port;
   const apiKey = resolveApiKey(settings, engine.configFile);
-  const feedback = feedbackLog((await engine.suggestSettings()).feedbackFile);
+  const feedback = feedbackLog(o.feedback === false ? null : o.feedback !== undefined ? resolve(o.cwd ?? process.cwd(), o.feedback) : (await engine.suggestSettings()).feedbackFile);
 
   const log = o.logger === false ? null : createLogger(o.logger ?? {}, settings.logLevel);
   if (log) {

@@ -1,7 +1,7 @@
 // POST /v1/suggest: a customer message (and the conversation before it) in; the best phrasebook
 // templates, how sure the ranker is, or an abstention out — with an `id` that POST /v1/feedback
-// refers to. POST /v1/feedback: which template the agent used, or that none fitted, appended to
-// the feedback log (masked) for `replylint tune`.
+// refers to (when feedback is on). POST /v1/feedback: which template the agent used, or that none
+// fitted, appended to the feedback log (masked) for `replylint tune`.
 
 import type { FastifyInstance } from 'fastify';
 import type { SuggestAnswer } from '../../types.js';
@@ -13,7 +13,7 @@ import { HttpError } from '../http-error.js';
 
 export function suggestRoute(app: FastifyInstance, rules: RulesHolder, timeoutMs: number, log: FeedbackLog): void {
   // Ranking may wait on a local embedding model: an answer that takes too long becomes a 503.
-  app.post('/suggest', { handlerTimeout: timeoutMs }, async (request): Promise<SuggestAnswer & { id: string }> => {
+  app.post('/suggest', { handlerTimeout: timeoutMs }, async (request): Promise<SuggestAnswer & { id?: string }> => {
     const body = parseBody(suggestBody, request.body);
     const { ranker, engine } = rules.current;
     const history = body.history ?? [];
@@ -24,6 +24,7 @@ export function suggestRoute(app: FastifyInstance, rules: RulesHolder, timeoutMs
       ...(body.abstain !== undefined ? { abstain: body.abstain } : {}),
       ...(body.threshold !== undefined ? { threshold: body.threshold } : {}),
     });
+    if (!log.file) return answer;
     // Only masked text is kept for the feedback log.
     const mask = (text: string) => engine.check(text).text;
     const id = log.remember({
