@@ -6,7 +6,7 @@ import type { Phrasebook, RankEngineName, Suggestion, SuggestAnswer, Turn } from
 import type { ScriptConverter } from '../core/normalize.js';
 import type { RankEngine } from './engine.js';
 import { featureExtractor, type FeatureWeights, type WordCutter, type WordClass } from './features.js';
-import { LexicalEngine } from './lexical.js';
+import { DEFAULT_LEXICAL, LexicalEngine, type LexicalOptions } from './lexical.js';
 import { selectSuggestions, templateById } from './select.js';
 import { fillSlots, type SlotContext } from './slots.js';
 import { confidence, confidenceInputs, DEFAULT_THRESHOLD, type Calibration } from './confidence.js';
@@ -29,7 +29,8 @@ export interface RankerOptions {
   warn?: (message: string) => void;
   /** Default abstention threshold (0–1); 0 never abstains. */
   threshold?: number;
-  /** Tuning (evaluation scripts): feature weights, history weights, calibration. */
+  /** Tuning (evaluation scripts): model options, feature weights, history weights, calibration. */
+  lexical?: Partial<LexicalOptions>;
   features?: Partial<FeatureWeights>;
   history?: Partial<HistoryWeights>;
   calibration?: Calibration;
@@ -66,7 +67,11 @@ function localeOfMessage(message: string, convert?: ScriptConverter): string {
 
 export async function createRanker(pb: Phrasebook, o: RankerOptions): Promise<Ranker> {
   const extract = featureExtractor({ cut: o.cut, synonyms: o.synonyms, ...(o.classes ? { classes: o.classes } : {}), ...(o.features ? { weights: o.features } : {}), ...(o.convert ? { convert: o.convert } : {}) });
-  const lexical = new LexicalEngine(pb, extract, { ...(o.outOfScope ? { outOfScope: o.outOfScope } : {}), ...(o.history ? { history: o.history } : {}) });
+  const lexical = new LexicalEngine(pb, extract, {
+    lexical: { ...DEFAULT_LEXICAL, ...o.lexical },
+    ...(o.outOfScope ? { outOfScope: o.outOfScope } : {}),
+    ...(o.history ? { history: o.history } : {}),
+  });
   let engine: RankEngine = lexical;
   const choice = o.engine ?? 'auto';
   if (choice !== 'lexical' && o.embedding) {
