@@ -10,7 +10,8 @@ import type { WordClass } from '../rank/features.js';
 import { mergePhrasebook, type FileDigest } from './phrasebook-merge.js';
 import { digestPhrasebookFile, type PhrasebookSchemas, type PhrasebookText, type Validator } from './phrasebook-digest.js';
 import { examplesFileSchema, intentSchema, phrasebookFileSchema, slotsFileSchema, synonymsFileSchema, templateSchema } from './phrasebook-schema.js';
-import { parseYaml, positionAt, zodProblems } from './yaml-source.js';
+import { isMap, isScalar } from 'yaml';
+import { nodeAt, parseYaml, positionAt, zodProblems, type Path } from './yaml-source.js';
 import type { Problem } from './problems.js';
 
 export { closest, digestPhrasebookFile, slotsOf, type PhrasebookText } from './phrasebook-digest.js';
@@ -75,12 +76,26 @@ export function parseExamples(input: PhrasebookText, problems: Problem[], intent
   for (const [id, examples] of Object.entries(parsed.data.intents)) {
     if (intents && !intents.includes(id)) {
       const hint = closest(id, intents);
-      problems.push({ file: input.file, ...positionAt(parsed.source, ['intents', id]), code: 'unknown-intent', message: `the phrasebook has no intent "${id}"${hint ? ` — did you mean "${hint}"?` : ''}`, found: id });
+      problems.push({ file: input.file, ...keyPosition(parsed.source, ['intents'], id), code: 'unknown-intent', message: `the phrasebook has no intent "${id}"${hint ? ` — did you mean "${hint}"?` : ''}`, found: id });
       continue;
     }
     out.intents[id] = examples;
   }
   return out;
+}
+
+/** Where the key `key` of the map at `path` is written (the map's own place when it is not found). */
+function keyPosition(source: YamlSource, path: Path, key: string): { line: number; column: number } {
+  const map = nodeAt(source, path);
+  if (isMap(map)) {
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    if (range) {
+      const { line, col } = source.lines.linePos(range[0]);
+      return { line, column: col };
+    }
+  }
+  return positionAt(source, path);
 }
 
 /** The phrasebook with the examples files' intent examples added to their intents. */

@@ -109,11 +109,15 @@ export function prepareEnglish(text: string): string {
 }
 
 /**
- * Chat-system noise that is not the customer's wording: placeholders in square brackets (emoticon
- * codes such as [呵呵], desensitised values such as [订单x]: "[" + up to 8 characters that are not
- * brackets + "]"), and the labels of the order card a chat client attaches (咨询订单号: 订单金额: …).
+ * Chat-system noise that is not the customer's wording:
+ * - placeholders in square brackets: emoticon codes such as [呵呵], desensitised values such as
+ *   [订单x] ("[" + up to 8 characters that are not brackets + "]");
+ * - the labels of the order card a chat client attaches (咨询订单号: 订单金额: …) and its "sent by
+ *   clicking …" line (顾客通过点击 + up to 20 characters + 信息发送);
+ * - a location tag a social client appends: a place of 2–6 ideographs, a middle dot, 1–10 more
+ *   ideographs or letters, and an optional ellipsis (北京·朝阳...).
  */
-const NOISE = /\[[^[\]]{1,8}\]|(?:咨询订单号|订单编号|订单金额|下单时间|商品id)\s*:/g;
+const NOISE = /\[[^[\]]{1,8}\]|(?:咨询订单号|订单编号|订单金额|下单时间|商品id)\s*:|顾客通过点击.{0,20}?信息发送\s*:?|[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff0-9a-z]{1,10}(?:\.{2,}|…+)?/g;
 
 interface Rewritten {
   text: string;

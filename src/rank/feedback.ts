@@ -164,6 +164,8 @@ export async function learnFromFeedback(records: readonly FeedbackRecord[], o: T
     }
     report.examples.push({ text: v.text, intent: winner, count, before: v.before });
   }
-  report.examples.sort((a, b) => (a.intent ?? '~').localeCompare(b.intent ?? '~') || b.count - a.count || a.text.localeCompare(b.text));
+  // By intent (out of scope last), then most agreed first.
+  const order = (e: LearnedExample) => (e.intent === null ? '\uffff' : e.intent);
+  report.examples.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)));
   return report;
 }
