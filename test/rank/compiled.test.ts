@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLexicalModel, DEFAULT_LEXICAL, LexicalEngine, tfidf, type LexicalModel, type LexicalOptions } from '../../src/rank/lexical.js';
 import { featureExtractor, type Features } from '../../src/rank/features.js';
 import { selectSuggestions } from '../../src/rank/select.js';
-import type { EngineScores } from '../../src/rank/engine.js';
+import { OUT_OF_SCOPE, type EngineScores } from '../../src/rank/engine.js';
 import { jiebaCutter } from '../../src/support/jieba.js';
 import { traditionalToSimplified } from '../../src/support/opencc.js';
 import { loadPhrasebookDir, type LoadedPhrasebook } from '../../src/engine.js';
@@ -46,7 +46,7 @@ function mapScores(model: LexicalModel, f: Features, o: LexicalOptions): EngineS
   const templates = new Map<string, number>();
   if (v.size === 0) {
     for (const m of model.intents) intents.set(m.id, 0);
-    return { intents, templates };
+    return { intents, templates, evidence: { outOfScope: 0, features: 0 } };
   }
   const logs = model.intents.map((m) => [...v].reduce((s, [k, w]) => s + w * (m.logp.get(k) ?? m.logUnseen), 0));
   const max = Math.max(...logs);
@@ -57,7 +57,9 @@ function mapScores(model: LexicalModel, f: Features, o: LexicalOptions): EngineS
   });
   for (const { m, s } of scored) intents.set(m.id, s);
   for (const { m } of [...scored].sort((a, b) => b.s - a.s).slice(0, o.templateIntents)) for (const t of m.templates) templates.set(t.id, Math.min(1, dot(v, t.vector)));
-  return { intents, templates };
+  // The evidence for the confidence: the out-of-scope class's posterior, the known features.
+  const outside = model.intents.findIndex((m) => m.id === OUT_OF_SCOPE);
+  return { intents, templates, evidence: { outOfScope: outside < 0 ? 0 : Math.exp(logs[outside]! - max) / z, features: v.size } };
 }
 
 describe('the compiled lexical engine', () => {
