@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { launchChromium } from '../helpers/chromium.js';
-import { startServeProcess, stopServeProcess, type ServeProcess } from '../helpers/serve-process.js';
+import { openDemoPage, startServeProcess, stopServeProcess, type ServeProcess } from '../helpers/serve-process.js';
 
 /** A fault the ranker puts under quality_issue; an agent answers it with an engineer's visit. */
 const MESSAGE = '油烟机吸力变小了 噪音特别大 13912345678';
@@ -30,13 +30,7 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'phrasebook'), join(shop, 'pb'), { recursive: true });
   writeFileSync(join(shop, '.replylint.yaml'), 'phrasebook: pb\nsuggest:\n  feedback: logs/feedback.jsonl\n');
   [server, browser] = await Promise.all([startServeProcess({ cwd: shop, args: [] }), launchChromium()]);
-  page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => customElements.get('replylint-box') !== undefined);
+  page = await openDemoPage(browser, server.url, problems);
 });
 
 afterAll(async () => {

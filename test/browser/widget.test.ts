@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ROOT } from '../helpers/cli.js';
-import { startServeProcess, stopServeProcess, type ServeProcess } from '../helpers/serve-process.js';
+import { openDemoPage, startServeProcess, stopServeProcess, type ServeProcess } from '../helpers/serve-process.js';
 import { launchChromium } from '../helpers/chromium.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -32,13 +32,7 @@ afterAll(async () => {
 beforeEach(async () => {
   problems = [];
   expectedErrors = [];
-  page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => customElements.get('replylint-box') !== undefined);
+  page = await openDemoPage(browser, server.url, problems);
 });
 
 afterEach(async () => {

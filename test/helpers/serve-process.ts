@@ -56,3 +56,15 @@ export function stopServeProcess(s: ServeProcess): Promise<number | null> {
     s.child.kill('SIGTERM');
   });
 }
+
+/** The server's demo page in a new tab, once the widget is defined; console and page errors go to `problems`. */
+export async function openDemoPage(browser: import('playwright-core').Browser, url: string, problems: string[]): Promise<import('playwright-core').Page> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${url}/`);
+  await page.waitForFunction(() => customElements.get('replylint-box') !== undefined);
+  return page;
+}
