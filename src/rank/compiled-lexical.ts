@@ -286,8 +286,22 @@ export class CompiledLexical {
 
     this.scoreTemplates(n, templates);
     for (let j = 0; j < n; j++) dense[msgIds[j]!] = 0;
-    const outOfScope = this.outOfScope < 0 ? 0 : Math.exp(logs[this.outOfScope]! - max) / z;
-    return { intents, templates, evidence: { outOfScope, features: n } };
+    return { intents, templates, evidence: { outOfScope: this.outOfScopePosterior(n, max), features: n } };
+  }
+
+  /**
+   * The out-of-scope class's posterior with the log-likelihoods tempered by the message's total
+   * weight (at least 1): a long message piles up log-likelihood, and its untempered posterior goes
+   * to 0 or 1 on the chat words it shares with the out-of-scope examples, whatever its topic.
+   */
+  private outOfScopePosterior(n: number, max: number): number {
+    if (this.outOfScope < 0) return 0;
+    let weight = 0;
+    for (let j = 0; j < n; j++) weight += this.msgW[j]!;
+    const t = Math.max(1, weight);
+    let z = 0;
+    for (let i = 0; i < this.logs.length; i++) z += Math.exp((this.logs[i]! - max) / t);
+    return Math.exp((this.logs[this.outOfScope]! - max) / t) / z;
   }
 
   /** Dot product of sparse row r with the message, walking the row. */

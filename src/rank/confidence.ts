@@ -25,7 +25,7 @@ export interface Calibration {
 }
 
 /** Fitted by eval/intent-calibrate.mjs (see the header). */
-export const DEFAULT_CALIBRATION: Calibration = { bias: -3.4, best: 3.76, lead: 3.97, outOfScope: -2.03, size: 0.63 };
+export const DEFAULT_CALIBRATION: Calibration = { bias: -3.67, best: 4.42, lead: 4.04, outOfScope: -1.75, size: 0.6 };
 
 /** Default abstention threshold: below this confidence, no suggestions. */
 export const DEFAULT_THRESHOLD = 0.3;

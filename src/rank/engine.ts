@@ -18,7 +18,7 @@ export interface EngineScores {
 }
 
 export interface Evidence {
-  /** Naive Bayes posterior of OUT_OF_SCOPE (0 when the engine has no such class). */
+  /** Naive Bayes posterior of OUT_OF_SCOPE, tempered by the message's length (0 when the engine has no such class). */
   outOfScope: number;
   /** Features of the message the phrasebook knows. */
   features: number;

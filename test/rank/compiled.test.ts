@@ -57,9 +57,12 @@ function mapScores(model: LexicalModel, f: Features, o: LexicalOptions): EngineS
   });
   for (const { m, s } of scored) intents.set(m.id, s);
   for (const { m } of [...scored].sort((a, b) => b.s - a.s).slice(0, o.templateIntents)) for (const t of m.templates) templates.set(t.id, Math.min(1, dot(v, t.vector)));
-  // The evidence for the confidence: the out-of-scope class's posterior, the known features.
+  // The evidence for the confidence: the out-of-scope class's posterior (tempered by the message's
+  // weight), the known features.
   const outside = model.intents.findIndex((m) => m.id === OUT_OF_SCOPE);
-  return { intents, templates, evidence: { outOfScope: outside < 0 ? 0 : Math.exp(logs[outside]! - max) / z, features: v.size } };
+  const t = Math.max(1, [...v.values()].reduce((s, w) => s + w, 0));
+  const zt = logs.reduce((s, l) => s + Math.exp((l - max) / t), 0);
+  return { intents, templates, evidence: { outOfScope: outside < 0 ? 0 : Math.exp((logs[outside]! - max) / t) / zt, features: v.size } };
 }
 
 describe('the compiled lexical engine', () => {
