@@ -28,6 +28,19 @@ describe('confidence and abstention', () => {
     }
   });
 
+  it('pinyin initials, dialect and typos reach their intents', async () => {
+    for (const [m, intent] of [
+      ['fh了没', 'shipping.when_ship'],
+      ['咋个退货嘛', 'aftersale.return_request'],
+      ['th怎么弄', 'aftersale.return_request'],
+      ['wl一直不动', 'shipping.delay'],
+      ['唔该晒 冇问题了', 'thanks_bye'],
+    ]) {
+      const a = await ranker.answer(m!);
+      expect(a.suggestions[0]?.intent, m).toBe(intent);
+    }
+  });
+
   it('chit-chat, fillers and questions about what the shop does not do are held back', async () => {
     for (const m of ['哈哈哈', '嗯嗯', '你们招人吗', '今天天气不错', '', '？？？']) {
       const a = await ranker.answer(m);
