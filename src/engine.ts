@@ -9,13 +9,15 @@ import { check as coreCheck, type CoreEnv } from './core/check.js';
 import { traditionalToSimplified } from './support/opencc.js';
 import { createEnglishAnalyzer } from './support/english.js';
 import { BUILTIN_PHRASEBOOK, BUILTIN_RULES, findConfig, packageVersion, readText } from './config/files.js';
-import { phrasebookFiles, SYNONYMS_FILE } from './config/phrasebook-files.js';
+import { OUT_OF_SCOPE_FILE, phrasebookFiles, SYNONYMS_FILE } from './config/phrasebook-files.js';
+import type { WordClass } from './rank/features.js';
 import type { Problem } from './config/problems.js';
 import type { EngineChoice, Ranker } from './rank/ranker.js';
 import { cacheDir, cacheKey, cached } from './config/cache.js';
 import { ConfigError } from './config/problems.js';
 import type { Config } from './config/config-schema.js';
 import { FIELD_MIN_SCORE, maskPersonalData } from './pii/scan.js';
+import type { SuggestSettings } from './config/suggest-settings.js';
 
 export interface EngineOptions {
   /** Working directory for finding .replylint.yaml (default: process.cwd()). */
@@ -31,8 +33,13 @@ export interface EngineOptions {
 }
 
 export interface LoadedPhrasebook {
+  /** Intents (with the examples of learned.yaml), templates and slots. */
   phrasebook: Phrasebook;
   synonyms: string[][];
+  /** Word classes of synonyms.yaml. */
+  classes: WordClass[];
+  /** Customer messages no intent fits (out-of-scope.yaml and learned.yaml). */
+  outOfScope: string[];
   problems: Problem[];
 }
 
@@ -53,8 +60,10 @@ export interface Engine {
   mask(text: string, options?: { alone?: boolean }): string;
   /** The phrasebook, loaded (and validated) on first use; throws ConfigError on problems. */
   phrasebook(): Promise<LoadedPhrasebook>;
-  /** The template ranker, built on first use. */
+  /** The template ranker, built on first use (with the configuration's threshold). */
   ranker(options?: { engine?: EngineChoice; warn?: (message: string) => void }): Promise<Ranker>;
+  /** The configuration's `suggest:` section, validated (throws ConfigError with positions). */
+  suggestSettings(): Promise<SuggestSettings>;
 }
 
 const EMPTY_CONFIG: Config = { rules: {}, ruleFiles: [] };
@@ -108,15 +117,19 @@ export async function loadPhrasebookDir(dir: string): Promise<LoadedPhrasebook> 
   const read = (f: string) => ({ file: f, text: readText(f, 'phrasebook file') });
   const templates = files.templates.map(read);
   const slots = files.slots ? read(files.slots) : null;
-  // A team's phrasebook without its own synonym table uses the shipped one.
+  // A team's phrasebook without its own synonym table or out-of-scope examples uses the shipped ones.
   const synonyms = read(files.synonyms ?? join(BUILTIN_PHRASEBOOK, SYNONYMS_FILE));
-  const parts = [...templates, ...(slots ? [slots] : []), synonyms];
+  const outOfScope = read(files.outOfScope ?? join(BUILTIN_PHRASEBOOK, OUT_OF_SCOPE_FILE));
+  const learned = files.learned ? read(files.learned) : null;
+  const parts = [...templates, ...(slots ? [slots] : []), synonyms, outOfScope, ...(learned ? [learned] : [])];
   return cached(cacheKey('phrasebook', packageVersion(), parts), async () => {
-    const { loadPhrasebook, parseSynonyms } = await import('./config/load-phrasebook.js');
+    const { loadPhrasebook, parseSynonyms, parseExamples, withExamples } = await import('./config/load-phrasebook.js');
     const loaded = loadPhrasebook(templates, slots);
     const problems = [...loaded.problems];
-    const groups = parseSynonyms(synonyms, problems);
-    return { phrasebook: loaded.phrasebook, synonyms: groups, problems };
+    const { groups, classes } = parseSynonyms(synonyms, problems);
+    const ids = loaded.phrasebook.intents.map((i) => i.id);
+    const extra = [parseExamples(outOfScope, problems, ids), ...(learned ? [parseExamples(learned, problems, ids)] : [])];
+    return { phrasebook: withExamples(loaded.phrasebook, extra), synonyms: groups, classes, outOfScope: extra.flatMap((x) => x.outOfScope), problems };
   });
 }
 
@@ -137,6 +150,11 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       ? resolve(base, config.phrasebook)
       : BUILTIN_PHRASEBOOK;
   let phrasebook: Promise<LoadedPhrasebook> | undefined;
+  let suggestSettings: Promise<SuggestSettings> | undefined;
+  const loadSuggestSettings = (): Promise<SuggestSettings> => {
+    suggestSettings ??= import('./config/suggest-settings.js').then(({ parseSuggestSettings }) => parseSuggestSettings(config.suggest, configFile, cwd));
+    return suggestSettings;
+  };
   const rankers = new Map<string, Promise<Ranker>>();
   const loadBook = (): Promise<LoadedPhrasebook> => {
     phrasebook ??= loadPhrasebookDir(phrasebookDir).then((loaded) => {
@@ -160,31 +178,44 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       return maskPersonalData(text, { convert: env.convert, ...(o.alone ? { minScore: FIELD_MIN_SCORE } : {}) });
     },
     phrasebook: loadBook,
+    suggestSettings: loadSuggestSettings,
     ranker(o = {}) {
       const key = o.engine ?? 'auto';
       let r = rankers.get(key);
       if (!r) {
-        r = (async () => {
-          const { phrasebook: pb, synonyms } = await loadBook();
-          const [{ createRanker }, { jiebaCutter }, { embeddingFactory }] = await Promise.all([
-            import('./rank/ranker.js'),
-            import('./support/jieba.js'),
-            import('./rank/embedding-factory.js'),
-          ]);
-          return createRanker(pb, {
-            convert: env.convert!,
-            cut: jiebaCutter(),
-            synonyms,
-            engine: key,
-            embedding: embeddingFactory(pb, { convert: env.convert!, cacheDir: cacheDir(), ...(o.warn ? { warn: o.warn } : {}) }),
-            ...(o.warn ? { warn: o.warn } : {}),
-          });
-        })();
+        r = Promise.all([loadBook(), loadSuggestSettings()]).then(([book, { threshold }]) => rankerFor(book, { ...o, engine: key, threshold }));
         rankers.set(key, r);
       }
       return r;
     },
   };
+}
+
+export interface RankerForOptions {
+  engine?: EngineChoice;
+  warn?: (message: string) => void;
+  threshold?: number;
+}
+
+/**
+ * A ranker over a loaded phrasebook (the engine's own, or one with examples added, as `replylint
+ * tune` tries them). jieba and the embedding factory are imported only here.
+ */
+export async function rankerFor(book: LoadedPhrasebook, o: RankerForOptions = {}): Promise<Ranker> {
+  const env = coreEnv();
+  const [{ createRanker }, { jiebaCutter }, { embeddingFactory }] = await Promise.all([import('./rank/ranker.js'), import('./support/jieba.js'), import('./rank/embedding-factory.js')]);
+  const { phrasebook: pb, synonyms, classes, outOfScope } = book;
+  return createRanker(pb, {
+    convert: env.convert!,
+    cut: jiebaCutter(),
+    synonyms,
+    classes,
+    outOfScope,
+    engine: o.engine ?? 'auto',
+    ...(o.threshold !== undefined ? { threshold: o.threshold } : {}),
+    embedding: embeddingFactory(pb, { convert: env.convert!, cacheDir: cacheDir(), ...(o.warn ? { warn: o.warn } : {}) }),
+    ...(o.warn ? { warn: o.warn } : {}),
+  });
 }
 
 export type { CheckResult, Finding, Severity } from './types.js';

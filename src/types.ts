@@ -155,6 +155,8 @@ export const INTENTS = [
   'aftersale.not_as_described',
   'aftersale.usage_help',
   'aftersale.freight_insurance',
+  'aftersale.price_protection',
+  'aftersale.install_repair',
   'complaint.general',
   'complaint.service_attitude',
   'complaint.compensation',
@@ -197,6 +199,21 @@ export interface Phrasebook {
 }
 
 export type RankEngineName = 'lexical' | 'embedding' | 'hybrid';
+
+/** One earlier turn of the conversation a customer message belongs to. */
+export interface Turn {
+  role: 'customer' | 'agent';
+  text: string;
+}
+
+/** The answer to a customer message: suggestions, how sure they are, and whether the ranker held back. */
+export interface SuggestAnswer {
+  suggestions: Suggestion[];
+  /** Probability in 0–1 that the first suggestion's intent is what the customer wants. */
+  confidence: number;
+  /** Set when confidence was below the threshold: then there are no suggestions. */
+  abstained?: true;
+}
 
 /** One ranked template (SPEC §4). */
 export interface Suggestion {

@@ -1,5 +1,8 @@
 // <replylint-box>: a reply box that checks the agent's draft as they type, underlines problems in
-// place, offers one-click fixes and the best reply templates for the customer's last message.
+// place, offers one-click fixes and the best reply templates for the customer's last message (in
+// the conversation the page gives it), shows nothing but a quiet hint when no template fits, and
+// tells the server which template the agent used — or that none fitted — so that `replylint tune`
+// can learn from it.
 // One dependency-free classic script (no build step, no CDN): `replylint serve` serves it as
 // GET /widget.js, and any page embeds it with <script src=".../widget.js"></script>.
 //
@@ -41,6 +44,10 @@
   // breaks + "}}", e.g. {{预计天数}}.
   const SLOT_RE = /\{\{[^{}\n]{1,40}\}\}/g;
   const MAX_TOP = 9;
+  // The conversation sent with a suggestion request: the last turns only, each cut to a length
+  // that keeps the request small (the ranker looks at the last few turns anyway).
+  const HISTORY_TURNS = 10;
+  const HISTORY_CHARS = 1000;
 
   const STYLE = `
 :host {
@@ -144,6 +151,11 @@ textarea.field:focus-visible { outline: none; }
 .suggestion .stext { display: block; }
 .suggestion .slot { background: var(--rl-slot-bg); box-shadow: inset 0 -1px 0 var(--rl-slot-line); border-radius: 3px; padding: 0 1px; }
 .sugg .empty { margin: 0; color: var(--rl-muted); font-size: 13px; }
+.sugg h3 .sure { font-weight: 400; }
+.sugg .sugg-bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-top: 6px; }
+.sugg .sugg-bar[hidden], .sugg button[hidden] { display: none; }
+.sugg .thanks { color: var(--rl-muted); font-size: 12px; }
+.sugg button.quiet { font-size: 12px; padding: 1px 8px; background: transparent; color: var(--rl-muted); }
 .keys { margin: 0; font-size: 12px; color: var(--rl-muted); }
 `;
 
@@ -166,9 +178,14 @@ textarea.field:focus-visible { outline: none; }
   <div class="live" aria-live="polite" aria-atomic="true"></div>
   <ul class="findings" aria-label="发现的问题"></ul>
   <section class="sugg" aria-label="推荐话术">
-    <h3><span>推荐话术</span><span class="for"></span></h3>
+    <h3><span>推荐话术</span><span class="sure"></span><span class="for"></span></h3>
     <ol class="suggestions"></ol>
     <p class="empty"></p>
+    <div class="sugg-bar" hidden>
+      <button type="button" class="quiet anyway" hidden>仍然显示</button>
+      <button type="button" class="quiet none-fits" hidden title="告诉系统这些话术都不合适，帮助它改进">都不合适</button>
+      <span class="thanks" role="status"></span>
+    </div>
   </section>
   <p class="keys" id="keys">Alt+1～3 插入推荐话术 · Tab 进入问题列表 · Esc 关闭提示</p>
 </div>`;
@@ -267,7 +284,7 @@ textarea.field:focus-visible { outline: none; }
 
   class ReplylintBox extends HTMLElement {
     static get observedAttributes() {
-      return ['customer-message', 'endpoint', 'api-key', 'debounce', 'fail-on', 'top', 'placeholder', 'label', 'rows'];
+      return ['customer-message', 'endpoint', 'api-key', 'debounce', 'fail-on', 'top', 'placeholder', 'label', 'rows', 'no-feedback'];
     }
     static get formAssociated() {
       return true;
@@ -287,6 +304,7 @@ textarea.field:focus-visible { outline: none; }
         slotsLeft: $('.slots-left'), editor: $('.editor'), backdrop: $('.backdrop'), mirror: $('.mirror'), ta: $('textarea'),
         tip: $('.tip'), notice: $('.notice'), live: $('.live'), findings: $('ul.findings'), sugg: $('.sugg'),
         suggFor: $('.sugg .for'), suggList: $('ol.suggestions'), suggEmpty: $('.sugg .empty'), keys: $('.keys'),
+        suggSure: $('.sugg .sure'), suggBar: $('.sugg-bar'), anyway: $('.sugg .anyway'), noneFits: $('.sugg .none-fits'), thanks: $('.sugg .thanks'),
       };
       try {
         this._internals = this.attachInternals();
@@ -305,6 +323,10 @@ textarea.field:focus-visible { outline: none; }
       this._suggestAbort = null;
       this._suggestions = [];
       this._suggestState = 'idle'; // idle | loading | ready | error
+      this._answer = null; // {id, confidence, abstained} of the last suggestion answer
+      this._showAnyway = false; // the agent asked for the ranking although the server abstained
+      this._feedbackSent = ''; // id of the answer feedback was sent for
+      this._history = [];
       this._errors = { check: '', suggest: '' };
       this._announced = '';
       this._active = -1; // finding shown in the tooltip
@@ -342,6 +364,28 @@ textarea.field:focus-visible { outline: none; }
         this._fetchSuggestions();
       }
     }
+    /**
+     * The conversation before the customer's message, oldest first: [{role: "customer"|"agent",
+     * text}]. Setting it fetches suggestions again (a follow-up such as "那白色呢" is ranked by
+     * what came before it).
+     */
+    get history() {
+      return this._history.map((t) => ({ ...t }));
+    }
+    set history(v) {
+      this._history = Array.isArray(v)
+        ? v.filter((t) => isObj(t) && (t.role === 'customer' || t.role === 'agent') && typeof t.text === 'string' && t.text.trim() !== '').map((t) => ({ role: t.role, text: t.text }))
+        : [];
+      if (this._connected) this._fetchSuggestions();
+    }
+    /** How sure the server was of the current suggestions (0–1), and whether it held them back. */
+    get suggestionConfidence() {
+      return this._answer ? { confidence: this._answer.confidence, abstained: this._answer.abstained } : null;
+    }
+    /** Tells the server that none of the suggestions fitted (as the 都不合适 button does). */
+    rejectSuggestions() {
+      return this._sendFeedback(null);
+    }
     /** The last check result ({text, findings, score, pass}) or null. */
     get result() {
       return this._result;
@@ -366,7 +410,7 @@ textarea.field:focus-visible { outline: none; }
     connectedCallback() {
       // A page may have set properties before this script defined the element; re-apply them
       // through the setters.
-      for (const p of ['value', 'customerMessage', 'context']) {
+      for (const p of ['value', 'customerMessage', 'context', 'history']) {
         if (Object.prototype.hasOwnProperty.call(this, p)) {
           const v = this[p];
           delete this[p];
@@ -401,7 +445,10 @@ textarea.field:focus-visible { outline: none; }
 
     attributeChangedCallback(name, oldValue, newValue) {
       if (oldValue === newValue || !this._connected) return;
-      if (name === 'customer-message' || name === 'top') this._fetchSuggestions();
+      if (name === 'customer-message' || name === 'top') {
+        this._showAnyway = false;
+        this._fetchSuggestions();
+      }
       else if (name === 'endpoint' || name === 'api-key' || name === 'fail-on') {
         this._scheduleCheck(0);
         this._fetchSuggestions();
@@ -480,6 +527,11 @@ textarea.field:focus-visible { outline: none; }
         const b = e.target.closest('button[data-insert]');
         if (b) this._insertSuggestion(Number(b.dataset.insert));
       });
+      this._el.anyway.addEventListener('click', () => {
+        this._showAnyway = true;
+        this._fetchSuggestions();
+      });
+      this._el.noneFits.addEventListener('click', () => this._sendFeedback(null));
 
       this.shadowRoot.addEventListener('keydown', (e) => {
         // e.code, not e.key: Alt+1 types "¡" on a Mac keyboard.
@@ -636,6 +688,7 @@ textarea.field:focus-visible { outline: none; }
       this._suggestAbort = null;
       if (message === '') {
         this._suggestions = [];
+        this._answer = null;
         this._suggestState = 'idle';
         this._errors.suggest = '';
         this._renderSuggestions();
@@ -648,16 +701,26 @@ textarea.field:focus-visible { outline: none; }
       this._renderSuggestions();
       const body = { message, top: this._top() };
       if (this._context) body.context = this._context;
+      if (this._history.length) body.history = this._history.slice(-HISTORY_TURNS).map((t) => ({ role: t.role, text: t.text.slice(0, HISTORY_CHARS) }));
+      if (this._showAnyway) body.abstain = false;
       try {
         const data = await this._post('/v1/suggest', body, ac && ac.signal);
         if (seq !== this._suggestSeq) return;
         const list = Array.isArray(data.suggestions) ? data.suggestions.map(cleanSuggestion).filter(Boolean) : [];
         this._suggestions = list.slice(0, this._top());
+        this._answer = {
+          id: typeof data.id === 'string' ? data.id : '',
+          confidence: typeof data.confidence === 'number' && Number.isFinite(data.confidence) ? Math.max(0, Math.min(1, data.confidence)) : null,
+          abstained: data.abstained === true,
+        };
+        this._feedbackSent = '';
+        this._el.thanks.textContent = '';
         this._suggestState = 'ready';
         this._errors.suggest = '';
       } catch (e) {
         if (seq !== this._suggestSeq || (e && e.name === 'AbortError')) return;
         this._suggestions = [];
+        this._answer = null;
         this._suggestState = 'error';
         this._errors.suggest = `推荐话术暂不可用：${e.message}${e.code && e.code !== 'network' ? `（${e.code}）` : ''}`;
         this._emit('replylint:error', { kind: 'suggest', code: e.code, message: e.message, status: e.status });
@@ -728,7 +791,29 @@ textarea.field:focus-visible { outline: none; }
       this._replaceRange(start, ta.selectionEnd, s.text);
       this._selectFirstSlot(start, start + s.text.length);
       this._emit('replylint:insert', { index: n, templateId: s.templateId, intent: s.intent, text: s.text });
+      this._sendFeedback(s.templateId);
       return true;
+    }
+
+    /**
+     * POST /v1/feedback for the current answer: the template the agent used, or null when none
+     * fitted. Once per answer (the first choice is the one that says what fitted); never in the
+     * agent's way — a failure only raises a replylint:error event.
+     */
+    async _sendFeedback(templateId) {
+      const a = this._answer;
+      if (!a || !a.id || this.hasAttribute('no-feedback') || this._feedbackSent === a.id) return false;
+      this._feedbackSent = a.id;
+      if (templateId === null) this._el.thanks.textContent = '已记录：这些话术都不合适，谢谢反馈';
+      this._renderSuggestions();
+      try {
+        await this._post('/v1/feedback', { id: a.id, templateId });
+        this._emit('replylint:feedback', { id: a.id, templateId });
+        return true;
+      } catch (e) {
+        this._emit('replylint:error', { kind: 'feedback', code: e.code, message: e.message, status: e.status });
+        return false;
+      }
     }
 
     /** Selects the first {{slot}} in [from, to) so the agent can type over it. */
@@ -976,9 +1061,11 @@ textarea.field:focus-visible { outline: none; }
     }
 
     _renderSuggestions() {
-      const { sugg, suggFor, suggList, suggEmpty } = this._el;
+      const { sugg, suggFor, suggList, suggEmpty, suggSure, suggBar, anyway, noneFits } = this._el;
       const message = this.customerMessage.trim();
       suggFor.textContent = message ? `客户：“${message}”` : '';
+      const a = this._suggestState === 'ready' ? this._answer : null;
+      suggSure.textContent = a && a.confidence !== null && !a.abstained ? `· 把握 ${Math.round(a.confidence * 100)}%` : '';
       sugg.setAttribute('aria-busy', String(this._suggestState === 'loading'));
       const items = this._suggestions.map((s, i) =>
         h('li', { class: 'suggestion', 'data-template': s.templateId },
@@ -989,13 +1076,21 @@ textarea.field:focus-visible { outline: none; }
           h('button', { type: 'button', 'data-insert': String(i), 'aria-label': `插入第 ${i + 1} 条话术：${s.text}` }, '插入')),
       );
       suggList.replaceChildren(...items);
+      // Held back: a quiet line, not three confident-looking templates for a message nothing fits.
+      const abstained = a && a.abstained;
       const empty =
         this._suggestState === 'loading' ? '正在查找合适的话术…'
           : this._suggestState === 'error' ? '暂时无法获取推荐话术'
             : !message ? '设置客户的最新消息后，这里会推荐合适的话术'
-              : items.length === 0 ? '没有找到合适的话术' : '';
+              : abstained ? '这条消息没有把握推荐话术，请直接回复'
+                : items.length === 0 ? '没有找到合适的话术' : '';
       suggEmpty.hidden = empty === '';
       suggEmpty.textContent = empty;
+      anyway.hidden = !abstained;
+      const canReject = a && a.id && items.length > 0 && !this.hasAttribute('no-feedback');
+      noneFits.hidden = !canReject;
+      noneFits.disabled = !canReject || this._feedbackSent === a.id;
+      suggBar.hidden = anyway.hidden && noneFits.hidden && this._el.thanks.textContent === '';
     }
 
     _syncGeometry() {

@@ -35,7 +35,7 @@ export const lintHost: LspHost = {
   },
   async mask(text) {
     shipped ??= import('../engine.js').then(({ createEngine }) => createEngine({ config: false }));
-    return (await shipped).check(text).text;
+    return (await shipped).mask(text);
   },
 };
 

@@ -10,6 +10,7 @@ import { register as rewrite } from './commands/rewrite.js';
 import { register as serve } from './commands/serve.js';
 import { register as audit } from './commands/audit.js';
 import { register as lsp } from './commands/lsp.js';
+import { register as tune } from './commands/tune.js';
 import { register as cacheRules } from './commands/cache-rules.js';
 import { ConfigError } from '../config/problems.js';
 import { packageVersion } from '../config/files.js';
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(maskPersonalData(s)) });
 
-  for (const register of [check, lint, suggest, rewrite, serve, audit, lsp, cacheRules]) register(program);
+  for (const register of [check, lint, suggest, rewrite, serve, audit, tune, lsp, cacheRules]) register(program);
 
   return program;
 }

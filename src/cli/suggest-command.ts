@@ -1,8 +1,10 @@
-// `replylint suggest`: the best phrasebook templates for a customer message, or a JSON Lines batch.
+// `replylint suggest`: the best phrasebook templates for a customer message (in its conversation),
+// with how sure the ranker is — or an abstention when it is not sure enough — or a JSON Lines batch.
 
 import type { Engine } from '../engine.js';
-import type { Suggestion } from '../types.js';
-import type { EngineChoice } from '../rank/ranker.js';
+import type { SuggestAnswer, Turn } from '../types.js';
+import type { EngineChoice, Ranker } from '../rank/ranker.js';
+import { parseTurns } from '../rank/history.js';
 import { engineFor, type CommonOptions } from './common-options.js';
 import { InputError, jsonSyntaxReason, UsageError } from './errors.js';
 import { BufferedWriter, byteLines, decodeUtf8, readAll } from './io.js';
@@ -14,6 +16,9 @@ export interface SuggestCommandOptions extends CommonOptions {
   phrasebook?: string;
   context?: string;
   engine?: string;
+  history?: string;
+  threshold?: string;
+  all?: boolean;
 }
 
 function parseTop(s: string | undefined): number {
@@ -23,16 +28,33 @@ function parseTop(s: string | undefined): number {
   return n;
 }
 
+function parseThreshold(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  if (s.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--threshold must be a number from 0 to 1 (got "${s}")`);
+  return n;
+}
+
+function parseJson(s: string, option: string, example: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch (e) {
+    throw new UsageError(`${option} must be JSON such as '${example}' (${(e as Error).message})`);
+  }
+}
+
 function parseContext(s: string | undefined): Record<string, unknown> {
   if (s === undefined) return {};
-  let v: unknown;
-  try {
-    v = JSON.parse(s);
-  } catch (e) {
-    throw new UsageError(`--context must be a JSON object such as '{"店铺名":"小店"}' (${(e as Error).message})`);
-  }
+  const v = parseJson(s, '--context', '{"店铺名":"小店"}');
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UsageError('--context must be a JSON object');
   return v as Record<string, unknown>;
+}
+
+function parseHistory(s: string | undefined): Turn[] {
+  if (s === undefined) return [];
+  const turns = parseTurns(parseJson(s, '--history', '[{"role":"customer","text":"这件有黑色吗"}]'));
+  if ('problem' in turns) throw new UsageError(`--history: ${turns.problem}`);
+  return turns;
 }
 
 function parseEngine(s: string | undefined): EngineChoice {
@@ -48,13 +70,23 @@ const warnOnce = (message: string): void => {
   process.stderr.write(`replylint: ${message}\n`);
 };
 
+/** What every message of a run is ranked with. */
+interface Ask {
+  top: number;
+  threshold?: number;
+  abstain: boolean;
+}
+
 export async function runSuggest(args: string[], o: SuggestCommandOptions): Promise<number> {
   const format = o.format ?? 'pretty';
   if (format !== 'pretty' && format !== 'json' && format !== 'jsonl') throw new UsageError(`suggest supports --format pretty, json or jsonl (got "${format}")`);
-  const top = parseTop(o.top);
+  const threshold = parseThreshold(o.threshold);
+  const ask: Ask = { top: parseTop(o.top), abstain: !o.all, ...(threshold !== undefined ? { threshold } : {}) };
   const context = parseContext(o.context);
+  const history = parseHistory(o.history);
   const engineChoice = parseEngine(o.engine);
   if (o.jsonl && args.length > 0) throw new UsageError('suggest --jsonl reads JSON Lines from standard input; do not pass MESSAGE as well');
+  if (o.jsonl && o.history !== undefined) throw new UsageError('suggest --jsonl takes each message\'s history from its line ("history"); do not pass --history as well');
   let message = '';
   if (!o.jsonl) {
     if (args.length > 0) message = args.join(' ');
@@ -63,12 +95,12 @@ export async function runSuggest(args: string[], o: SuggestCommandOptions): Prom
   }
   const engine = await engineFor({ ...o, ...(o.phrasebook ? { phrasebook: o.phrasebook } : {}) });
   const ranker = await engine.ranker({ engine: engineChoice, warn: warnOnce });
-  if (o.jsonl) return suggestJsonl(ranker, top, engine);
+  if (o.jsonl) return suggestJsonl(ranker, ask, engine);
 
-  const suggestions = await ranker.suggest(message, { top, context });
+  const answer = await ranker.answer(message, { ...ask, context, history });
   const shown = maskedMessage(engine, message);
-  if (format === 'pretty') process.stdout.write(await pretty(shown, suggestions, o.color));
-  else process.stdout.write(JSON.stringify({ message: shown, suggestions }, null, format === 'json' ? 2 : undefined) + '\n');
+  if (format === 'pretty') process.stdout.write(await pretty(shown, answer, ask.threshold ?? ranker.threshold, o.color));
+  else process.stdout.write(JSON.stringify({ message: shown, ...answer }, null, format === 'json' ? 2 : undefined) + '\n');
   return 0;
 }
 
@@ -77,10 +109,14 @@ function maskedMessage(engine: Engine, message: string): string {
   return engine.mask(message);
 }
 
-async function pretty(message: string, suggestions: Suggestion[], color: boolean | undefined): Promise<string> {
+async function pretty(message: string, answer: SuggestAnswer, threshold: number, color: boolean | undefined): Promise<string> {
   const p = await makePaint(wantsColor(process.stdout, process.env, color));
-  const lines = [p.dim(`客户消息 message: ${message || '(empty)'}`), ''];
-  suggestions.forEach((s, i) => {
+  const lines = [p.dim(`客户消息 message: ${message || '(empty)'}`), p.dim(`置信度 confidence: ${answer.confidence.toFixed(2)}`), ''];
+  if (answer.abstained) {
+    lines.push(`没有把握的推荐：置信度低于阈值 ${threshold.toFixed(2)}，不推荐话术（--all 仍显示排序）`);
+    lines.push(p.dim(`not sure enough: confidence below the threshold ${threshold.toFixed(2)}; no suggestions (--all shows the ranking anyway)`), '');
+  }
+  answer.suggestions.forEach((s, i) => {
     lines.push(`${p.bold(`${i + 1}.`)} ${s.templateId}  ${p.green(s.score.toFixed(2))}  ${p.dim(s.engine)}`);
     for (const l of s.text.split('\n')) lines.push('   ' + l);
     lines.push('');
@@ -88,7 +124,7 @@ async function pretty(message: string, suggestions: Suggestion[], color: boolean
   return lines.join('\n');
 }
 
-async function suggestJsonl(ranker: Awaited<ReturnType<Engine['ranker']>>, top: number, engine: Engine): Promise<number> {
+async function suggestJsonl(ranker: Ranker, ask: Ask, engine: Engine): Promise<number> {
   const out = new BufferedWriter(process.stdout);
   let bad = 0;
   for await (const { line, bytes } of byteLines(process.stdin)) {
@@ -107,8 +143,14 @@ async function suggestJsonl(ranker: Awaited<ReturnType<Engine['ranker']>>, top: 
       id = r.id ?? null;
       if (typeof r.text !== 'string') throw new InputError(`line ${line}: "text" must be a string`);
       const context = typeof r.context === 'object' && r.context !== null && !Array.isArray(r.context) ? (r.context as Record<string, unknown>) : {};
-      const suggestions = await ranker.suggest(r.text, { top, context });
-      await out.write(JSON.stringify({ id, suggestions }) + '\n');
+      let history: Turn[] = [];
+      if (r.history !== undefined) {
+        const turns = parseTurns(r.history);
+        if ('problem' in turns) throw new InputError(`line ${line}: ${turns.problem}`);
+        history = turns;
+      }
+      const answer = await ranker.answer(r.text, { ...ask, context, history });
+      await out.write(JSON.stringify({ id, ...answer }) + '\n');
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       bad++;

@@ -20,6 +20,8 @@ export const configSchema = z
     server: z.record(z.string(), z.unknown()).optional(),
     /** Settings of the optional LLM rewrite. */
     llm: z.record(z.string(), z.unknown()).optional(),
+    /** Settings of template suggestions (threshold, feedback log); validated by src/config/suggest-settings.ts. */
+    suggest: z.record(z.string(), z.unknown()).optional(),
     /** Settings of the batch audit (replylint audit); validated by src/audit/settings.ts. */
     audit: z.record(z.string(), z.unknown()).optional(),
   })

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { INTENTS, type Template } from '../types.js';
 import type { FileDigest, Place, TextScalar } from './phrasebook-merge.js';
+import { INTENT_ID } from './phrasebook-shape.js';
 import { nodeAt, parseYaml, positionAt, positionInString, zodProblems, type Path, type YamlSource } from './yaml-source.js';
 import type { z } from 'zod';
 
@@ -17,7 +18,7 @@ export interface PhrasebookText {
 /** What validates each level of a phrasebook file (zod schemas have exactly this shape). */
 export interface PhrasebookSchemas {
   file: Validator<{ area: string; intents: unknown[] }>;
-  intent: Validator<{ id: string; title: string; examples: string[]; templates: unknown[] }>;
+  intent: Validator<{ id: string; title: string; examples: string[]; templates: unknown[]; custom: boolean }>;
   template: Validator<{ id: string; title: string; locale: 'zh-CN' | 'zh-TW' | 'en'; tags: string[]; text: string }>;
 }
 
@@ -87,10 +88,19 @@ export function digestPhrasebookFile(input: PhrasebookText, slotNames: readonly 
       problems.push(...zodProblems(source, intent.error.issues.map((x) => ({ ...x, path: ['intents', i, ...x.path] }))));
       return;
     }
-    const { id, title, examples } = intent.data;
-    if (!(INTENTS as readonly string[]).includes(id)) {
+    const { id, title, examples, custom } = intent.data;
+    // A shipped intent id, or a team's own intent declared with `custom: true` (so that a typo in a
+    // shipped id is caught rather than taken for a new intent).
+    if (custom && !INTENT_ID.test(id)) {
+      problems.push({ ...at(['intents', i, 'id']), code: 'bad-intent-id', message: `intent id "${id}" must be lower-case words with _, optionally after an area and a dot (like "order.gift_wrap")`, found: id });
+    } else if (!custom && !(INTENTS as readonly string[]).includes(id)) {
       const hint = closest(id, INTENTS);
-      problems.push({ ...at(['intents', i, 'id']), code: 'unknown-intent', message: `unknown intent "${id}"${hint ? ` — did you mean "${hint}"?` : ''} (intent ids are fixed by SPEC §5)`, found: id });
+      problems.push({
+        ...at(['intents', i, 'id']),
+        code: 'unknown-intent',
+        message: `unknown intent "${id}"${hint ? ` — did you mean "${hint}"?` : ''}; a team's own intent is declared with "custom: true"`,
+        found: id,
+      });
     }
     digest.intents.push({ entry: { id, title, area: file.data.area, examples }, at: placeOf(source, ['intents', i, 'id']) });
 

@@ -23,6 +23,8 @@ export const intentSchema = z
     title: text,
     examples: z.array(text).default([]),
     templates: z.array(z.unknown()).default([]),
+    /** A team's own intent (an id the shipped phrasebook does not define). */
+    custom: z.boolean().default(false),
   })
   .strict();
 
@@ -42,5 +44,17 @@ export const slotsFileSchema = z
 export const synonymsFileSchema = z
   .object({
     groups: z.array(z.array(text).min(2, 'a group needs a canonical form and at least one variant')),
+    /** Word classes by name: every member in a message adds the class as a ranking feature. */
+    classes: z.record(z.string().regex(/^[\p{L}\p{N}_-]+$/u, 'class names are letters, digits, _ or -'), z.array(text).min(1, 'a class needs members')).default({}),
+  })
+  .strict();
+
+/** out-of-scope.yaml and learned.yaml: customer messages by intent, and messages no intent fits. */
+export const examplesFileSchema = z
+  .object({
+    /** Intent id → more customer examples for it. */
+    intents: z.record(z.string(), z.array(text)).default({}),
+    /** Customer messages no intent fits (chit-chat, fragments, what the shop does not do). */
+    outOfScope: z.array(text).default([]),
   })
   .strict();

@@ -6,6 +6,8 @@
 import { AREAS } from '../types.js';
 import type { PhrasebookSchemas, Validator } from './phrasebook-digest.js';
 
+/** An intent id: lower-case words with _, optionally an area and a dot before them (order.cancel). */
+export const INTENT_ID = /^[a-z_]+(?:\.[a-z_]+)?$/;
 /** `<intent>/<kebab-slug>`: an intent id (optionally with one dot) and a lower-case slug. */
 export const TEMPLATE_ID = /^[a-z_]+(?:\.[a-z_]+)?\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
@@ -42,8 +44,9 @@ export const fastSchemas: PhrasebookSchemas = {
     return { area: o.area as string, intents: list(o.intents) };
   }),
   intent: accept((data) => {
-    const o = object(data, ['id', 'title', 'examples', 'templates']);
-    return { id: text(o.id), title: text(o.title), examples: texts(o.examples), templates: list(o.templates) };
+    const o = object(data, ['id', 'title', 'examples', 'templates', 'custom']);
+    const custom = o.custom === undefined ? false : typeof o.custom === 'boolean' ? o.custom : decline();
+    return { id: text(o.id), title: text(o.title), examples: texts(o.examples), templates: list(o.templates), custom };
   }),
   template: accept((data) => {
     const o = object(data, ['id', 'title', 'locale', 'tags', 'text']);

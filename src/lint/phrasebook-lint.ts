@@ -11,18 +11,18 @@ import type { Finding } from '../types.js';
 import type { Problem } from '../config/problems.js';
 import { cached, cacheKey } from '../config/cache.js';
 import { packageVersion } from '../config/files.js';
-import { isPhrasebookDataFile, SLOTS_FILE, SYNONYMS_FILE } from '../config/phrasebook-files.js';
+import { EXAMPLES_FILES, isPhrasebookDataFile, SLOTS_FILE, SYNONYMS_FILE } from '../config/phrasebook-files.js';
 import { mergePhrasebook, type FileDigest } from '../config/phrasebook-merge.js';
 import type { PhrasebookText } from '../config/phrasebook-digest.js';
 import { NEAR_DUPLICATE_RULE, nearDuplicates } from './near-duplicates.js';
 import { scalarSegment, type Segment } from './segment.js';
 
-export type FileKind = 'phrasebook' | 'slots' | 'synonyms' | 'replies';
+export type FileKind = 'phrasebook' | 'slots' | 'synonyms' | 'examples' | 'replies';
 
 /**
  * What a file is. A YAML file with a top-level `intents:` or `area:` key is a phrasebook file
- * (wherever it is); slots.yaml and synonyms.yaml are the phrasebook's tables when they have
- * their top-level key; every other file holds replies. Decided on the text, so a phrasebook file
+ * (wherever it is); slots.yaml, synonyms.yaml, out-of-scope.yaml and learned.yaml are the
+ * phrasebook's tables when they have their top-level key; every other file holds replies. Decided on the text, so a phrasebook file
  * with a syntax error is still validated as one.
  */
 export function fileKind(file: string, content: string): FileKind {
@@ -30,6 +30,7 @@ export function fileKind(file: string, content: string): FileKind {
   const name = basename(file);
   if (name === SLOTS_FILE && /^slots\s*:/m.test(content)) return 'slots';
   if (name === SYNONYMS_FILE && /^groups\s*:/m.test(content)) return 'synonyms';
+  if (EXAMPLES_FILES.includes(name) && /^(?:outOfScope|intents)\s*:/m.test(content)) return 'examples';
   if (isPhrasebookDataFile(file) && /^(?:intents|area)\s*:/m.test(content)) return 'phrasebook';
   return 'replies';
 }
@@ -126,13 +127,14 @@ export async function lintPhrasebookFolder(files: readonly FolderFile[], slots: 
   return out;
 }
 
-/** Problems of slots.yaml or synonyms.yaml linted on their own (cached by content). */
-export async function lintTableFile(kind: 'slots' | 'synonyms', input: PhrasebookText): Promise<Problem[]> {
+/** Problems of slots.yaml, synonyms.yaml or an examples file linted on their own (cached by content). */
+export async function lintTableFile(kind: 'slots' | 'synonyms' | 'examples', input: PhrasebookText): Promise<Problem[]> {
   return cached(cacheKey(`phrasebook-${kind}`, packageVersion(), [input]), async () => {
-    const { parseSlots, parseSynonyms } = await import('../config/load-phrasebook.js');
+    const { parseSlots, parseSynonyms, parseExamples } = await import('../config/load-phrasebook.js');
     const problems: Problem[] = [];
     if (kind === 'slots') parseSlots(input, problems);
-    else parseSynonyms(input, problems);
+    else if (kind === 'synonyms') parseSynonyms(input, problems);
+    else parseExamples(input, problems);
     return problems;
   });
 }

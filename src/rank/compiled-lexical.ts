@@ -11,7 +11,7 @@
 // their insertion order), and an absent feature adds an exact zero.
 
 import type { Features } from './features.js';
-import type { EngineScores } from './engine.js';
+import { OUT_OF_SCOPE, type EngineScores } from './engine.js';
 
 const CJK_CHAR = /[\u3400-\u9fff]/;
 
@@ -136,6 +136,8 @@ export class CompiledLexical {
   private readonly templates: SparseRows;
   private readonly templateStart: Int32Array;
   private readonly templateIds: string[];
+  /** Index of the out-of-scope class, or -1. */
+  private readonly outOfScope: number;
 
   // Scratch space reused by every call (score is synchronous, so calls never overlap).
   private msgIds = new Int32Array(64);
@@ -165,6 +167,7 @@ export class CompiledLexical {
     const ids = this.featureId;
     const nI = intents.length;
     this.intentIds = intents.map((m) => m.id);
+    this.outOfScope = this.intentIds.indexOf(OUT_OF_SCOPE);
     this.unseen = Float64Array.from(intents, (m) => m.logUnseen);
     this.templateStart = new Int32Array(nI + 1);
     intents.forEach((m, i) => (this.templateStart[i + 1] = this.templateStart[i]! + m.templates.length));
@@ -237,7 +240,7 @@ export class CompiledLexical {
     const templates = new Map<string, number>();
     if (n === 0) {
       for (const id of intentIds) intents.set(id, 0);
-      return { intents, templates };
+      return { intents, templates, evidence: { outOfScope: 0, features: 0 } };
     }
     for (let j = 0; j < n; j++) dense[msgIds[j]!] = msgW[j]!;
 
@@ -283,7 +286,22 @@ export class CompiledLexical {
 
     this.scoreTemplates(n, templates);
     for (let j = 0; j < n; j++) dense[msgIds[j]!] = 0;
-    return { intents, templates };
+    return { intents, templates, evidence: { outOfScope: this.outOfScopePosterior(n, max), features: n } };
+  }
+
+  /**
+   * The out-of-scope class's posterior with the log-likelihoods tempered by the message's total
+   * weight (at least 1): a long message piles up log-likelihood, and its untempered posterior goes
+   * to 0 or 1 on the chat words it shares with the out-of-scope examples, whatever its topic.
+   */
+  private outOfScopePosterior(n: number, max: number): number {
+    if (this.outOfScope < 0) return 0;
+    let weight = 0;
+    for (let j = 0; j < n; j++) weight += this.msgW[j]!;
+    const t = Math.max(1, weight);
+    let z = 0;
+    for (let i = 0; i < this.logs.length; i++) z += Math.exp((this.logs[i]! - max) / t);
+    return Math.exp((this.logs[this.outOfScope]! - max) / t) / z;
   }
 
   /** Dot product of sparse row r with the message, walking the row. */

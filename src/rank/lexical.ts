@@ -7,14 +7,20 @@
 // shares little with any intent scores low whatever the posterior says. Cost grows with the number
 // of intents and the message's features, not with the number of templates.
 //
+// Messages no intent fits (out-of-scope.yaml) form one more class, OUT_OF_SCOPE: it has no
+// templates and is never suggested, but when it explains a message better than every intent, the
+// confidence (confidence.ts) says so. A follow-up ("那这个呢") is scored with the conversation's
+// earlier turns mixed in (history.ts).
+//
 // Speed: the model is built with string-keyed maps (clear, and run once), then compiled into
 // integer feature ids and typed arrays (compiled-lexical.ts), which score a message without a
 // single string lookup past the message's own features — about a tenth of the cost of the maps.
 
-import type { Phrasebook } from '../types.js';
+import type { Phrasebook, Turn } from '../types.js';
 import type { Features } from './features.js';
-import type { EngineScores, RankEngine } from './engine.js';
+import { OUT_OF_SCOPE, type EngineScores, type RankEngine } from './engine.js';
 import { CompiledLexical, type IntentTables } from './compiled-lexical.js';
+import { withHistory, type HistoryWeights } from './history.js';
 
 type Vector = Map<string, number>;
 
@@ -48,9 +54,10 @@ export interface LexicalModel {
  * intents' customer examples and the templates (title and text); each intent sums its documents'
  * TF-IDF vectors into a centroid and naive Bayes counts.
  */
-export function buildLexicalModel(phrasebook: Phrasebook, extract: (text: string) => Features, o: LexicalOptions = DEFAULT_LEXICAL): LexicalModel {
+export function buildLexicalModel(phrasebook: Phrasebook, extract: (text: string) => Features, o: LexicalOptions = DEFAULT_LEXICAL, outOfScope: readonly string[] = []): LexicalModel {
   const docs: Array<{ intent: string; template?: string; f: Features }> = [];
   for (const intent of phrasebook.intents) for (const ex of intent.examples) docs.push({ intent: intent.id, f: extract(ex) });
+  for (const ex of outOfScope) docs.push({ intent: OUT_OF_SCOPE, f: extract(ex) });
   for (const t of phrasebook.templates) docs.push({ intent: t.intent, template: t.id, f: extract(`${t.title} ${t.text}`) });
 
   const df = new Map<string, number>();
@@ -94,6 +101,13 @@ export function tfidf(f: Features, idf: ReadonlyMap<string, number>): Map<string
   return normalise(v);
 }
 
+export interface LexicalEngineOptions {
+  lexical?: LexicalOptions;
+  /** Messages no intent fits. */
+  outOfScope?: readonly string[];
+  history?: Partial<HistoryWeights>;
+}
+
 export class LexicalEngine implements RankEngine {
   readonly name = 'lexical' as const;
   private readonly compiled: CompiledLexical;
@@ -101,12 +115,14 @@ export class LexicalEngine implements RankEngine {
   constructor(
     phrasebook: Phrasebook,
     private readonly extract: (text: string) => Features,
-    o: LexicalOptions = DEFAULT_LEXICAL,
+    private readonly o: LexicalEngineOptions = {},
   ) {
-    this.compiled = new CompiledLexical(buildLexicalModel(phrasebook, extract, o), o);
+    const lexical = o.lexical ?? DEFAULT_LEXICAL;
+    this.compiled = new CompiledLexical(buildLexicalModel(phrasebook, extract, lexical, o.outOfScope), lexical);
   }
 
-  score(message: string): EngineScores {
-    return this.compiled.score(this.extract(message));
+  score(message: string, history?: readonly Turn[]): EngineScores {
+    const f = this.extract(message);
+    return this.compiled.score(history && history.length > 0 ? withHistory(message, f, history, this.extract, this.o.history) : f);
   }
 }

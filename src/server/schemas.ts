@@ -15,10 +15,25 @@ export const checkBody = z.strictObject({
   locale: z.enum(['zh', 'en', 'auto']).optional(),
 });
 
+/** One earlier turn of the conversation (history is oldest first). */
+const turn = z.strictObject({ role: z.enum(['customer', 'agent']), text: z.string() });
+
 export const suggestBody = z.strictObject({
   message: z.string(),
   top: z.int().min(1).max(50).optional(),
   context: slotContext.optional(),
+  history: z.array(turn).max(50).optional(),
+  /** false: the ranking whatever the confidence. */
+  abstain: z.boolean().optional(),
+  /** Abstain below this confidence (overrides the configuration's). */
+  threshold: z.number().min(0).max(1).optional(),
+});
+
+export const feedbackBody = z.strictObject({
+  /** The `id` of a /v1/suggest answer. */
+  id: z.string().min(1).max(100),
+  /** The template the agent used, or null when none of the suggestions fitted. */
+  templateId: z.string().min(1).max(200).nullable(),
 });
 
 export const rewriteBody = z.strictObject({
@@ -29,6 +44,7 @@ export const rewriteBody = z.strictObject({
 
 export type CheckBody = z.output<typeof checkBody>;
 export type SuggestBody = z.output<typeof suggestBody>;
+export type FeedbackBody = z.output<typeof feedbackBody>;
 export type RewriteBody = z.output<typeof rewriteBody>;
 
 /**

@@ -12,6 +12,8 @@ export interface ServeCommandOptions {
   rules?: string[];
   phrasebook?: string;
   logLevel?: string;
+  /** The feedback log (--feedback FILE), or false (--no-feedback); commander may give true for neither. */
+  feedback?: string | boolean;
 }
 
 function parsePort(s: string | undefined): number | undefined {
@@ -36,6 +38,7 @@ export async function runServe(o: ServeCommandOptions): Promise<number> {
     ...(o.config !== undefined ? { config: o.config } : {}),
     ...(o.rules ? { rules: o.rules } : {}),
     ...(o.phrasebook ? { phrasebook: o.phrasebook } : {}),
+    ...(o.feedback !== undefined && o.feedback !== true ? { feedback: o.feedback } : {}),
     logger: level ? { level } : {},
   };
   let server;

@@ -2,7 +2,7 @@
 // JSON errors, CORS, an optional API key and rate limit, one log line per request, rules loaded
 // once and reloaded atomically, and a graceful close.
 
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fastify, LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +16,7 @@ import { loadRules, type RulesHolder } from './loaded-rules.js';
 import { parseServerSettings, resolveApiKey, type ServerSettings, type ServerSettingsInput } from './settings.js';
 import { checkRoute } from './routes/check.js';
 import { suggestRoute } from './routes/suggest.js';
+import { feedbackLog } from './feedback-log.js';
 import { rewriteRoute, type Rewriter } from './routes/rewrite.js';
 import { healthRoute, reloadLogged, reloadRoute } from './routes/admin.js';
 import { staticRoutes } from './routes/static-files.js';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   rewriter?: Rewriter;
   /** Folder of widget.js and index.html (default: the package's web/). */
   webDir?: string;
+  /** The feedback log over the configuration's `suggest.feedback` (relative to `cwd`); false = none. */
+  feedback?: string | false;
 }
 
 export interface BuiltServer {
@@ -103,6 +106,7 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
   if (o.host !== undefined) settings.host = o.host;
   if (o.port !== undefined) settings.port = o.port;
   const apiKey = resolveApiKey(settings, engine.configFile);
+  const feedback = feedbackLog(o.feedback === false ? null : o.feedback !== undefined ? resolve(o.cwd ?? process.cwd(), o.feedback) : (await engine.suggestSettings()).feedbackFile);
 
   // Every text a response or a log line carries goes through the rule set's masking path.
   const mask = (text: string): string => rules.current.engine.mask(text);
@@ -181,7 +185,7 @@ export async function buildServer(o: ServerOptions = {}): Promise<BuiltServer> {
       v1.addHook('onRequest', originGuard(policy));
       if (apiKey) v1.addHook('onRequest', apiKeyGuard(apiKey));
       checkRoute(v1, rules);
-      suggestRoute(v1, rules, settings.timeoutMs);
+      suggestRoute(v1, rules, settings.timeoutMs, feedback);
       rewriteRoute(v1, rules, o.rewriter);
       reloadRoute(v1, rules);
     },

@@ -3,94 +3,36 @@
 // fixes and suggestions apply, templates insert by click and by Alt+1, errors stay unobtrusive,
 // stale answers are dropped, and the page logs no console errors. Saves test-artifacts/widget.png.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+import { openDemoPage, startServeProcess, stopServeProcess, type ServeProcess } from '../helpers/serve-process.js';
 import { launchChromium } from '../helpers/chromium.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DRAFT = '这是规定，我也不知道';
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** Starts `replylint serve --port 0` and resolves with its address once it says it listens. */
-function startServer(): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-config', '--log-level', 'warn'], {
-      cwd: ROOT,
-      // No embedding model: ranking is lexical, the same on every machine.
-      env: { ...process.env, NO_COLOR: '1', REPLYLINT_MODEL_DIR: '/nonexistent-models' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const keep = (d: Buffer): void => {
-      out = (out + d.toString()).slice(-20_000);
-    };
-    const timer = setTimeout(() => fail(new Error(`replylint serve did not say it was listening within 20 s:\n${out}`)), 20_000);
-    const fail = (e: Error): void => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(e);
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', (d: Buffer) => {
-      keep(d);
-      const m = /replylint: listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1]!, child, output: () => out });
-      }
-    });
-    child.on('error', fail);
-    child.on('exit', (code) => fail(new Error(`replylint serve exited early (code ${code}):\n${out}`)));
-  });
-}
-
-function stopServer(s: Server): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (s.child.exitCode !== null) return resolve(s.child.exitCode);
-    const timer = setTimeout(() => s.child.kill('SIGKILL'), 5_000);
-    s.child.removeAllListeners('exit');
-    s.child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-    s.child.kill('SIGTERM');
-  });
-}
-
-let server: Server;
+let server: ServeProcess;
 let browser: Browser;
 let page: Page;
 let problems: string[] = []; // console errors and page errors of the current test
 let expectedErrors: RegExp[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  [server, browser] = await Promise.all([startServeProcess({ args: ['--no-config', '--no-feedback'] }), launchChromium()]);
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) expect(await stopServer(server)).toBe(0);
+  if (server) expect(await stopServeProcess(server)).toBe(0);
 });
 
 beforeEach(async () => {
   problems = [];
   expectedErrors = [];
-  page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => customElements.get('replylint-box') !== undefined);
+  page = await openDemoPage(browser, server.url, problems);
 });
 
 afterEach(async () => {

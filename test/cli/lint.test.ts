@@ -161,7 +161,7 @@ describe('replylint lint on a phrasebook', () => {
     const r = runCli(['lint', '--format', 'json', 'phrasebook']);
     expect(r.code).toBe(0);
     const files = JSON.parse(r.stdout).files as JsonFile[];
-    expect(files.map((f) => f.file)).toEqual(['aftersale', 'complaint', 'general', 'order', 'presale', 'shipping', 'slots', 'synonyms'].map((n) => `phrasebook/${n}.yaml`));
+    expect(files.map((f) => f.file)).toEqual(['aftersale', 'complaint', 'general', 'order', 'out-of-scope', 'presale', 'shipping', 'slots', 'synonyms'].map((n) => `phrasebook/${n}.yaml`));
     expect(files.flatMap((f) => [...f.findings, ...f.problems])).toEqual([]);
   });
 

@@ -69,3 +69,96 @@ describe('replylint suggest', () => {
     expect(r.stderr).toMatch(/x\.yaml:3:9: unknown-intent: unknown intent "greting" — did you mean "greeting"\?/);
   });
 });
+
+describe('replylint suggest: confidence, abstention, history', () => {
+  it('every answer carries a confidence; a message nothing fits is held back (exit 0), --all shows the ranking anyway', () => {
+    const sure = JSON.parse(runCli(['suggest', '--format', 'json', '我要退货'], { env: noModel }).stdout);
+    expect(sure.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(sure.abstained).toBeUndefined();
+    const r = runCli(['suggest', '--format', 'json', '哈哈哈'], { env: noModel });
+    expect(r.code).toBe(0);
+    const held = JSON.parse(r.stdout);
+    expect(held).toMatchObject({ message: '哈哈哈', suggestions: [], abstained: true });
+    expect(held.confidence).toBeLessThan(0.3);
+    const all = JSON.parse(runCli(['suggest', '--format', 'json', '--all', '哈哈哈'], { env: noModel }).stdout);
+    expect(all.suggestions).toHaveLength(3);
+    expect(all.confidence).toBe(held.confidence);
+    expect(all.abstained).toBeUndefined();
+    const pretty = runCli(['suggest', '哈哈哈'], { env: noModel });
+    expect(pretty.stdout).toContain('置信度 confidence: ');
+    expect(pretty.stdout).toContain('--all');
+    expect(pretty.stdout.match(/^\d\. /gm)).toBeNull();
+  });
+
+  it('--threshold, and suggest.threshold in the configuration; bad values are errors with their place', () => {
+    expect(JSON.parse(runCli(['suggest', '--format', 'json', '--threshold', '0', '哈哈哈'], { env: noModel }).stdout).suggestions).toHaveLength(3);
+    expect(JSON.parse(runCli(['suggest', '--format', 'json', '--threshold', '1', '我要退货'], { env: noModel }).stdout).abstained).toBe(true);
+    for (const bad of ['2', '-0.1', 'x', '']) expect(runCli(['suggest', '--threshold', bad, 'x'], { env: noModel }).code, bad).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'rl-cfg-'));
+    writeFileSync(join(dir, '.replylint.yaml'), 'suggest:\n  threshold: 0\n');
+    expect(JSON.parse(runCli(['suggest', '--format', 'json', '哈哈哈'], { cwd: dir, env: noModel }).stdout).suggestions).toHaveLength(3);
+    writeFileSync(join(dir, '.replylint.yaml'), 'failOn: error\nsuggest:\n  threshold: 5\n');
+    const r = runCli(['suggest', '哈哈哈'], { cwd: dir, env: noModel });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.replylint\.yaml:3:14: .*threshold/);
+    writeFileSync(join(dir, '.replylint.yaml'), 'suggest:\n  treshold: 0.5\n');
+    expect(runCli(['suggest', '哈哈哈'], { cwd: dir, env: noModel }).stderr).toMatch(/\.replylint\.yaml:2:3: .*treshold/);
+  });
+
+  it('--history: a follow-up ranks like the topic it follows; a bad history is a usage error', () => {
+    const history = JSON.stringify([{ role: 'customer', text: '这款卫衣还有货吗' }, { role: 'agent', text: '黑色的有现货哦' }]);
+    const r = runCli(['suggest', '--format', 'json', '--history', history, '那白色呢'], { env: noModel });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).suggestions[0].intent).toBe('presale.stock');
+    const bad = runCli(['suggest', '--history', '[{"role":"bot","text":"x"}]', '那白色呢'], { env: noModel });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--history: history[0].role must be "customer" or "agent"');
+    expect(runCli(['suggest', '--history', '{', 'x'], { env: noModel }).code).toBe(2);
+  });
+
+  it('--jsonl: history per line, confidence and abstentions in the output, bad history reported', () => {
+    const input = [
+      JSON.stringify({ id: 1, text: '那白色呢', history: [{ role: 'customer', text: '这款卫衣还有货吗' }] }),
+      JSON.stringify({ id: 2, text: '哈哈哈' }),
+      JSON.stringify({ id: 3, text: '那白色呢', history: 'x' }),
+    ].join('\n');
+    const r = runCli(['suggest', '--jsonl'], { input, env: noModel });
+    expect(r.code).toBe(2);
+    const [a, b, c] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(a.suggestions[0].intent).toBe('presale.stock');
+    expect(typeof a.confidence).toBe('number');
+    expect(b).toMatchObject({ id: 2, suggestions: [], abstained: true });
+    expect(c).toMatchObject({ id: 3, line: 3, error: { code: 'bad-input' } });
+    expect(c.error.message).toContain('history');
+    expect(runCli(['suggest', '--jsonl', '--history', '[]'], { input: '', env: noModel }).code).toBe(2);
+  });
+
+  it("a team phrasebook's own intent (custom: true) is ranked like the shipped ones; undeclared, it is an error", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-pb-'));
+    cpSync('phrasebook', dir, { recursive: true });
+    const own = [
+      'area: 售后',
+      'intents:',
+      '  - id: aftersale.gift_wrap',
+      '    custom: true',
+      '    title: 礼品包装',
+      '    examples: [能帮我包装成礼物吗, 要礼盒包装, 送人的 可以包好看点吗, 有没有礼品袋, 能不能写张贺卡, 包装能不能精美一点]',
+      '    templates:',
+      '      - id: aftersale.gift_wrap/yes',
+      '        title: 礼品包装',
+      '        text: 可以的～下单时备注“礼品包装”，我们会用礼盒包好并附上贺卡，预计{{发货时效}}内发出。',
+    ].join('\n');
+    writeFileSync(join(dir, 'team.yaml'), own + '\n');
+    const r = runCli(['suggest', '--format', 'json', '--phrasebook', dir, '能帮我用礼盒包装一下吗 再写张贺卡'], { env: noModel });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.suggestions[0]).toMatchObject({ intent: 'aftersale.gift_wrap', templateId: 'aftersale.gift_wrap/yes' });
+    expect(out.confidence).toBeGreaterThan(0.3);
+    // The shipped intents still rank as before.
+    expect(JSON.parse(runCli(['suggest', '--format', 'json', '--phrasebook', dir, '我要退货'], { env: noModel }).stdout).suggestions[0].intent).toBe('aftersale.return_request');
+    writeFileSync(join(dir, 'team.yaml'), own.replace('    custom: true\n', '') + '\n');
+    const bad = runCli(['suggest', '--phrasebook', dir, '在吗'], { env: noModel });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/team\.yaml:3:9: unknown-intent: unknown intent "aftersale\.gift_wrap".*custom: true/);
+  });
+});

@@ -78,3 +78,25 @@ describe('loading a phrasebook', () => {
     expect(() => readFileSync('phrasebook/slots.yaml', 'utf8')).not.toThrow();
   });
 });
+
+describe('examples files and a team\'s own intents', () => {
+  it('learned.yaml adds examples to its intents; an intent the phrasebook lacks is a positioned problem', async () => {
+    const { mkdtempSync, cpSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'rl-learned-'));
+    cpSync('phrasebook', dir, { recursive: true });
+    writeFileSync(join(dir, 'learned.yaml'), 'intents:\n  aftersale.exchange:\n    - 想换个别的款式\n  aftersale.exchnge:\n    - x\noutOfScope:\n  - 随便聊聊\n');
+    const { phrasebook, outOfScope, problems } = await loadPhrasebookDir(dir);
+    expect(phrasebook.intents.find((i) => i.id === 'aftersale.exchange')!.examples).toContain('想换个别的款式');
+    expect(outOfScope).toContain('随便聊聊');
+    expect(outOfScope).toContain('哈哈哈'); // the shipped out-of-scope.yaml is read too
+    expect(problems).toEqual([expect.objectContaining({ code: 'unknown-intent', line: 4, column: 3, message: expect.stringContaining('did you mean "aftersale.exchange"') })]);
+  });
+
+  it('a custom intent needs a well-formed id', () => {
+    const text = ['area: 售后', 'intents:', '  - id: Gift Wrap', '    custom: true', '    title: 包装', '    examples: [包装]'].join('\n');
+    const { problems } = loadPhrasebook([{ file: 'team.yaml', text }], slots);
+    expect(problems).toEqual([expect.objectContaining({ code: 'bad-intent-id', line: 3, column: 9 })]);
+  });
+});

@@ -5,8 +5,9 @@ import { digestPhrasebookFile } from '../../src/config/phrasebook-digest.js';
 import { Declined, fastSchemas } from '../../src/config/phrasebook-shape.js';
 import { intentSchema, phrasebookFileSchema, templateSchema } from '../../src/config/phrasebook-schema.js';
 import { zodSchemas } from '../../src/config/load-phrasebook.js';
+import { isPhrasebookDataFile } from '../../src/config/phrasebook-files.js';
 
-const shipped = readdirSync('phrasebook').filter((f) => f.endsWith('.yaml') && f !== 'slots.yaml' && f !== 'synonyms.yaml');
+const shipped = readdirSync('phrasebook').filter((f) => isPhrasebookDataFile(f));
 
 describe('the fast acceptor of valid phrasebook files', () => {
   it.each(shipped)('digests shipped %s exactly as the zod schemas do', (name) => {
@@ -28,6 +29,8 @@ describe('the fast acceptor of valid phrasebook files', () => {
     ['intent', { ...intent, examples: 'a' }, intentSchema, 'intent'],
     ['intent', { ...intent, id: 3 }, intentSchema, 'intent'],
     ['intent', { ...intent, note: 'x' }, intentSchema, 'intent'],
+    ['intent', { ...intent, custom: 'yes' }, intentSchema, 'intent'],
+    ['intent', { ...intent, custom: true }, intentSchema, 'intent'],
     ['template', template, templateSchema, 'template'],
     ['template', { ...template, locale: 'fr' }, templateSchema, 'template'],
     ['template', { ...template, locale: 'en', tags: ['a'] }, templateSchema, 'template'],

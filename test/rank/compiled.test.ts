@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLexicalModel, DEFAULT_LEXICAL, LexicalEngine, tfidf, type LexicalModel, type LexicalOptions } from '../../src/rank/lexical.js';
 import { featureExtractor, type Features } from '../../src/rank/features.js';
 import { selectSuggestions } from '../../src/rank/select.js';
-import type { EngineScores } from '../../src/rank/engine.js';
+import { OUT_OF_SCOPE, type EngineScores } from '../../src/rank/engine.js';
 import { jiebaCutter } from '../../src/support/jieba.js';
 import { traditionalToSimplified } from '../../src/support/opencc.js';
 import { loadPhrasebookDir, type LoadedPhrasebook } from '../../src/engine.js';
@@ -18,7 +18,7 @@ let book: LoadedPhrasebook;
 let extract: (text: string) => Features;
 beforeAll(async () => {
   book = await loadPhrasebookDir('phrasebook');
-  extract = featureExtractor({ convert: traditionalToSimplified(), cut: jiebaCutter(), synonyms: book.synonyms });
+  extract = featureExtractor({ convert: traditionalToSimplified(), cut: jiebaCutter(), synonyms: book.synonyms, classes: book.classes });
 });
 
 /** Dot product of two sparse vectors, walking the smaller. */
@@ -46,7 +46,7 @@ function mapScores(model: LexicalModel, f: Features, o: LexicalOptions): EngineS
   const templates = new Map<string, number>();
   if (v.size === 0) {
     for (const m of model.intents) intents.set(m.id, 0);
-    return { intents, templates };
+    return { intents, templates, evidence: { outOfScope: 0, features: 0 } };
   }
   const logs = model.intents.map((m) => [...v].reduce((s, [k, w]) => s + w * (m.logp.get(k) ?? m.logUnseen), 0));
   const max = Math.max(...logs);
@@ -57,7 +57,12 @@ function mapScores(model: LexicalModel, f: Features, o: LexicalOptions): EngineS
   });
   for (const { m, s } of scored) intents.set(m.id, s);
   for (const { m } of [...scored].sort((a, b) => b.s - a.s).slice(0, o.templateIntents)) for (const t of m.templates) templates.set(t.id, Math.min(1, dot(v, t.vector)));
-  return { intents, templates };
+  // The evidence for the confidence: the out-of-scope class's posterior (tempered by the message's
+  // weight), the known features.
+  const outside = model.intents.findIndex((m) => m.id === OUT_OF_SCOPE);
+  const t = Math.max(1, [...v.values()].reduce((s, w) => s + w, 0));
+  const zt = logs.reduce((s, l) => s + Math.exp((l - max) / t), 0);
+  return { intents, templates, evidence: { outOfScope: outside < 0 ? 0 : Math.exp((logs[outside]! - max) / t) / zt, features: v.size } };
 }
 
 describe('the compiled lexical engine', () => {
@@ -79,8 +84,8 @@ describe('the compiled lexical engine', () => {
     ['templates scored for none', { ...DEFAULT_LEXICAL, templateIntents: 0 }],
   ] as const) {
     it(`scores exactly what the map-based model gives (${label})`, () => {
-      const engine = new LexicalEngine(book.phrasebook, extract, o);
-      const model = buildLexicalModel(book.phrasebook, extract, o);
+      const engine = new LexicalEngine(book.phrasebook, extract, { lexical: o, outOfScope: book.outOfScope });
+      const model = buildLexicalModel(book.phrasebook, extract, o, book.outOfScope);
       const texts = messages();
       let templateScores = 0;
       for (const text of texts) {

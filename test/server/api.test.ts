@@ -65,10 +65,10 @@ describe('POST /v1/check', () => {
 });
 
 describe('POST /v1/suggest', () => {
-  it('answers {"suggestions": […]} as `replylint suggest --format json` lists them', async () => {
+  it('answers {"id", "suggestions": […], "confidence"} as `replylint suggest --format json` lists them', async () => {
     const r = await postJson(`${server.url}/v1/suggest`, { message: '快递到哪了' });
     expect(r.status).toBe(200);
-    expect(Object.keys(r.json)).toEqual(['suggestions']);
+    expect(Object.keys(r.json)).toEqual(['id', 'suggestions', 'confidence']);
     expect(r.json.suggestions).toHaveLength(3);
     expect(r.json.suggestions[0]).toMatchObject({ intent: 'shipping.tracking', engine: 'lexical' });
     for (const s of r.json.suggestions) {

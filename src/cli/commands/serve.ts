@@ -15,6 +15,8 @@ export function register(program: Command): void {
     .option('--rules <file>', 'another rule file layered over banned-phrases.yaml (repeatable)', collect)
     .option('--phrasebook <dir>', "phrasebook folder (default: the configuration's, else the shipped one)")
     .option('--log-level <level>', 'fatal, error, warn, info (default), debug, trace or silent')
+    .option('--feedback <file>', "where POST /v1/feedback appends the agents' choices (default: suggest.feedback in the configuration, else replylint-feedback.jsonl)")
+    .option('--no-feedback', 'accept no feedback (suggestion answers then carry no id)')
     .action(async (opts) => {
       const { runServe } = await import('../../server/serve-command.js');
       process.exitCode = await runServe(opts);
