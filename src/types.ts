@@ -114,6 +114,8 @@ export interface RuleSpec {
   exceptions: CompiledPattern[];
   /** Context conditions that turn a match off (quotation, negation, an alternative offered …). */
   unless: Condition[];
+  /** Context conditions that lower a match's severity one step (error → warning → info). */
+  soften?: Condition[];
   /** Kind-specific options (pii recognizer name, thresholds …). */
   options: Record<string, unknown>;
 }

@@ -66,7 +66,15 @@ function readVocab(source: YamlSource, data: RuleFile, inherited: ReadonlyMap<st
   for (const [name, raw] of Object.entries(data.vocab)) {
     const v = vocabEntrySchema.safeParse(raw);
     if (!v.success) {
-      problems.push(...zodProblems(source, v.error.issues.map((issue) => ({ ...issue, path: ['vocab', name, ...issue.path] }))));
+      // zod reports a failed union as "invalid input": say what a word class looks like instead.
+      const bad = Array.isArray(raw) ? raw.findIndex((w) => typeof w !== 'string' || w.length === 0) : -1;
+      problems.push({
+        file: source.file,
+        ...positionAt(source, bad >= 0 ? ['vocab', name, bad] : ['vocab', name]),
+        code: 'schema',
+        message: `vocab.${name}: a word class is a list of words, or { about: …, words: [...] }; every word is non-empty text (write numbers in quotes: "10")`,
+        ...(bad >= 0 ? { found: String((raw as unknown[])[bad]) } : {}),
+      });
       continue;
     }
     own.set(name, Array.isArray(v.data) ? v.data : v.data.words);
@@ -186,15 +194,19 @@ function parseRuleFile(
     if (kind.patterns === 'none' && r.patterns.length > 0) {
       problems.push({ file: input.file, ...at('patterns'), code: 'unexpected-patterns', message: `rules of kind ${r.kind} take no patterns (${kind.summary})` });
     }
-    const unless: Condition[] = [];
-    if (r.unless.length > 0 && !kind.automaton) {
-      problems.push({ file: input.file, ...at('unless'), code: 'unexpected-unless', message: `rules of kind ${r.kind} take no "unless" conditions` });
-    }
-    r.unless.forEach((raw, j) => {
-      const c = compileCondition(raw, normalizedClasses(env));
-      if (c.ok) unless.push(c.condition);
-      else problems.push({ file: input.file, ...at('unless', j, ...(c.key ? [c.key] : [])), code: 'bad-condition', message: c.message });
-    });
+    const conditions = (key: 'unless' | 'soften'): Condition[] => {
+      if (r[key].length > 0 && !kind.automaton) {
+        problems.push({ file: input.file, ...at(key), code: 'unexpected-conditions', message: `rules of kind ${r.kind} take no "${key}" conditions` });
+      }
+      return r[key].flatMap((raw, j) => {
+        const c = compileCondition(raw, normalizedClasses(env));
+        if (c.ok) return [c.condition];
+        problems.push({ file: input.file, ...at(key, j, ...(c.key ? [c.key] : [])), code: 'bad-condition', message: c.message });
+        return [];
+      });
+    };
+    const unless = conditions('unless');
+    const soften = conditions('soften');
 
     if (r.fix !== undefined && r.patterns.some(isRegexPattern) === false && /\$\d|\$</.test(r.fix)) {
       problems.push({ file: input.file, ...at('fix'), code: 'bad-fix', message: 'the fix refers to regex groups but the rule has no regex pattern', found: r.fix });
@@ -217,6 +229,7 @@ function parseRuleFile(
       patterns,
       exceptions,
       unless,
+      ...(soften.length > 0 ? { soften } : {}),
       options: options.success ? options.data : r.options,
     });
   });

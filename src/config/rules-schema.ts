@@ -45,6 +45,8 @@ export const ruleSchema = z
     exceptions: z.array(text).default([]),
     /** Conditions that turn a match off; each is checked by load-rules.ts (conditions.ts). */
     unless: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).default([]),
+    /** Conditions that lower a match's severity one step; written like `unless`. */
+    soften: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).default([]),
     /** Validated against the kind's own schema by load-rules.ts. */
     options: z.record(z.string(), z.unknown()).default({}),
     source: z.string().optional(),

@@ -149,6 +149,21 @@ function confirm(cands: Candidate[], reply: ReplyContext): Candidate[] {
   return kept;
 }
 
+const SOFTER: Readonly<Record<Severity, Severity>> = { error: 'warning', warning: 'info', info: 'info' };
+
+/** A `soften:` condition that holds lowers a candidate's severity one step. */
+function soften(cands: Candidate[], t: string): void {
+  for (const c of cands) {
+    const softeners = c.rule.softeners;
+    for (let k = 0; k < softeners.length; k++) {
+      if (softeners[k]!(t, c.s, c.e)) {
+        c.severity = SOFTER[c.severity];
+        break;
+      }
+    }
+  }
+}
+
 /** Checks one reply. `compiled` comes from compileRules(); env carries injected helpers. */
 export function check(text: string, compiled: CompiledRules, options: CheckOptions = {}, env: CoreEnv = {}): CheckResult {
   const failOn: Severity = options.failOn ?? 'error';
@@ -159,6 +174,7 @@ export function check(text: string, compiled: CompiledRules, options: CheckOptio
   phraseCandidates(compiled, t, matched);
   const reply = new ReplyContext(text, norm, t, env, compiled.scratch);
   const cands = matched.length > 0 ? confirm(matched, reply) : matched;
+  soften(cands, t);
   for (const index of compiled.findRules) {
     const rule = compiled.rules[index]!;
     rule.kind.find!(rule, reply, cands);

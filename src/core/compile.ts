@@ -117,6 +117,7 @@ export function compileRules(set: Pick<RuleSet, 'rules'> & Partial<Pick<RuleSet,
       exceptions: spec.exceptions.map(exceptionTest),
       state: kind.compile?.(spec),
       conditions: compileConditions(spec.unless ?? []),
+      softeners: compileConditions(spec.soften ?? []),
     };
     out.rules.push(rule);
     if (kind.find) out.findRules.push(index);

@@ -85,6 +85,9 @@ export function compileSequence(raw: string, env: SequenceEnv): SequenceOutcome 
       out += suffix === '?' ? `${group}?` : suffix === '*' ? `${group}{0,${MAX_REPEAT}}` : suffix === '+' ? `${group}{1,${MAX_REPEAT}}` : group;
       if (suffix === '' || suffix === '+') words++;
     } else {
+      if (tok.length > 1 && /[?*+]$/.test(tok)) {
+        return { ok: false, message: `"${tok}": write {${tok.slice(0, -1)}}${tok.slice(-1)} for an optional or repeated word (a question mark of the text is a token of its own: 吗 ?)`, index: at };
+      }
       out += escapeRegex(env.normalize(tok));
       words++;
     }

@@ -27,6 +27,8 @@ export interface ActiveRule {
   state: unknown;
   /** The rule's `unless:` conditions, compiled. */
   conditions: ConditionTest[];
+  /** The rule's `soften:` conditions, compiled. */
+  softeners: ConditionTest[];
 }
 
 /** A possible finding, before conditions, exceptions and post-processing decide on it. */
