@@ -8,6 +8,7 @@ import { RegExpParser, RegExpSyntaxError, visitRegExpAST, type AST } from '@esli
 import type { CompiledPattern } from '../types.js';
 import { normalizeLiteral, type ScriptConverter } from '../core/normalize.js';
 import { compileSequence } from '../core/kinds/grammar.js';
+import { variantClass } from '../core/variants.js';
 
 export interface PatternEnv {
   /** Word classes by name, as written. */
@@ -105,9 +106,11 @@ function normalizeRegexSource(source: string, ast: AST.Pattern, env: PatternEnv)
       if (node.parent.type === 'CharacterClassRange') return; // ranges keep their bounds
       const ch = String.fromCodePoint(node.value);
       const norm = normalizeLiteral(ch, env.convert);
-      if (norm !== ch && norm.length > 0) {
-        edits.push({ start: node.start, end: node.end, text: escapeChar(norm, node.parent.type === 'CharacterClass') });
-      }
+      const inClass = node.parent.type === 'CharacterClass';
+      // 着 also matches the 著 a traditional text keeps after conversion (variants.ts)
+      const variant = variantClass(norm);
+      if (variant) edits.push({ start: node.start, end: node.end, text: inClass ? variant.slice(1, -1) : variant });
+      else if (norm !== ch && norm.length > 0) edits.push({ start: node.start, end: node.end, text: escapeChar(norm, inClass) });
     },
   });
   let out = source;

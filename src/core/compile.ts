@@ -6,6 +6,7 @@ import { AhoCorasick } from './aho-corasick.js';
 import { parseMessage } from './message.js';
 import { compileConditions } from './conditions.js';
 import { kindOf } from './kinds/index.js';
+import { literalVariants } from './variants.js';
 import type { ActiveRule, ExceptionTest } from './kinds/kind.js';
 
 export type { ActiveRule, ExceptionTest } from './kinds/kind.js';
@@ -124,7 +125,7 @@ export function compileRules(set: Pick<RuleSet, 'rules'> & Partial<Pick<RuleSet,
     if (!kind.automaton) continue;
     for (const p of spec.patterns) {
       if (p.type === 'literal') {
-        phrases[indexFor(p.text)]!.literalOf.push(index);
+        for (const text of literalVariants(p.text)) phrases[indexFor(text)]!.literalOf.push(index);
         continue;
       }
       const id = out.regexes.length;

@@ -7,6 +7,7 @@
 
 import type { Candidate, KindModule, Reply } from './kind.js';
 import { scopeEnd, scopeStart } from '../conditions.js';
+import { variantClass } from '../variants.js';
 
 /** Characters that separate clauses in normalised text; a gap never crosses one. */
 const BREAKERS = ',;:!?。、~\\n';
@@ -17,7 +18,8 @@ const MAX_GAP = 30;
 const MAX_REPEAT = 3;
 
 const SYNTAX = new Set('^$\\.*+?()[]{}|/-'.split(''));
-export const escapeRegex = (s: string): string => [...s].map((c) => (SYNTAX.has(c) ? '\\' + c : c)).join('');
+/** Escapes a word for a regex; a character with a script variant matches both forms (着/著). */
+export const escapeRegex = (s: string): string => [...s].map((c) => (SYNTAX.has(c) ? '\\' + c : (variantClass(c) ?? c))).join('');
 
 /** Alternation of words, longest first (so 你这个人 wins over 你), as a non-capturing group. */
 export function alternation(words: Iterable<string>): string {
