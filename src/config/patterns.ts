@@ -198,6 +198,14 @@ function requiredOfSequence(elements: readonly AST.Element[]): Req {
 const MAX_GROUPS = 8;
 
 /**
+ * Characters found in almost every reply (pronouns, particles, punctuation). A trigger group with
+ * one of them as a whole member would fire on nearly every text and make the automaton report
+ * it at every occurrence, so such a group is kept only when a pattern has no other.
+ */
+const COMMON = new Set([...'的了是不我您你亲在有这个吗呢吧啊哦呀哈么嘛就也都还要会可到和给为说好一上下看那哪吗没很真太', ',', '?', '!', '.', ' ', '~', '。']);
+const isCommonGroup = (g: readonly string[]): boolean => g.some((w) => w.length === 1 && COMMON.has(w));
+
+/**
  * Trigger groups of a parsed pattern (AND of ORs). With a single top-level alternative every
  * element that requires a literal contributes its own group; with several alternatives the
  * pattern needs one of their best groups. [] = no literal is required.
@@ -225,7 +233,9 @@ export function triggersOf(ast: AST.Pattern): string[][] {
   flush();
   // Keep the most selective groups: longest shortest-member first, then fewest members.
   const score = (g: string[]): number => Math.min(...g.map((x) => x.length)) * 1000 - g.length;
-  return groups.sort((a, b) => score(b) - score(a)).slice(0, MAX_GROUPS);
+  const rare = groups.filter((g) => !isCommonGroup(g));
+  const kept = rare.length > 0 ? rare : groups;
+  return kept.sort((a, b) => score(b) - score(a)).slice(0, MAX_GROUPS);
 }
 
 /** Parses, bounds-checks and adds triggers to an expanded regex source. */
