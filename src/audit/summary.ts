@@ -5,7 +5,7 @@
 import type { Severity } from '../types.js';
 import type { Auditor, Conversation } from './auditor.js';
 import { BANDS } from './histogram.js';
-import { AUDIT_RULES, categoryLabel, type AuditRuleId } from './rules.js';
+import { AUDIT_RULES, AUDIT_CATEGORY_LABELS, type AuditRuleId } from './rules.js';
 import type { AuditSettings } from './settings.js';
 import type { AuditFinding } from './turn-analysis.js';
 
@@ -86,6 +86,8 @@ export interface AuditSummary {
   /** Further conversations behind a group's number that are not among the worst. */
   conversations: SummaryConversation[];
   problems: Array<{ file: string; line: number; message: string }>;
+  /** The label of every category that occurs, from the rule data (and the audit's own). */
+  categoryLabels: Record<string, string>;
 }
 
 const rate = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 10_000) / 10_000);
@@ -107,9 +109,13 @@ export interface SummaryOptions {
   files: string[];
   /** Masks a customer's text (the core's check result text). */
   mask(text: string): string;
+  /** Chinese labels of the rule categories, as the rule files declare them. */
+  categoryLabels?: Readonly<Record<string, string>>;
 }
 
 export function buildSummary(a: Auditor, settings: AuditSettings, o: SummaryOptions): AuditSummary {
+  const labels: Record<string, string> = { ...AUDIT_CATEGORY_LABELS, ...o.categoryLabels };
+  const categoryLabel = (c: string): string => labels[c] ?? c;
   const retained = a.retained();
   const keys = new Map<Conversation, string>();
   const seen = new Map<string, number>();
@@ -208,6 +214,7 @@ export function buildSummary(a: Auditor, settings: AuditSettings, o: SummaryOpti
     worst: worstList.map(conv),
     conversations: retained.filter((c) => !inWorst.has(c)).map(conv),
     problems: a.problems.map((p) => ({ file: p.file, line: p.line, message: p.message })),
+    categoryLabels: Object.fromEntries([...a.categories.keys()].map((c) => [c, categoryLabel(c)])),
   };
 }
 

@@ -20,10 +20,13 @@ interface Server {
   output: () => string;
 }
 
+const TEAM_RULES = join(ROOT, 'test', 'fixtures', 'team-category.yaml');
+
 /** Starts `replylint serve --port 0` and resolves with its address once it says it listens. */
 function startServer(): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-config', '--log-level', 'warn'], {
+    // With a team's rule file that declares a category of its own (its label must reach the widget).
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-config', '--log-level', 'warn', '--rules', TEAM_RULES], {
       cwd: ROOT,
       // No embedding model: ranking is lexical, the same on every machine.
       env: { ...process.env, NO_COLOR: '1', REPLYLINT_MODEL_DIR: '/nonexistent-models' },
@@ -297,6 +300,17 @@ describe('<replylint-box> in Chromium against replylint serve', () => {
     expect(await page.locator('replylint-box mark').count()).toBe(0);
     expect(await page.locator('replylint-box li.finding').count()).toBe(0);
     expect(await box().evaluate((b) => (b as unknown as { result: { text: string } }).result.text)).toBe('您好，请问有什么可以帮您？');
+  });
+
+  it("labels each finding with its category from the rule data, a team's own category included", async () => {
+    const text = '隔壁店的货都是假货，这是规定';
+    const result = await resultFor(text);
+    await typeDraft(text);
+    const r = await result();
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['banned-phrase/this-is-the-rule', 'competitor-mention/run-down']);
+    await expect.poll(() => finding('competitor-mention/run-down').locator('.cat').textContent()).toBe('贬低竞品');
+    expect(await finding('banned-phrase/this-is-the-rule').locator('.cat').textContent()).toBe('服务禁语');
+    expect(await finding('competitor-mention/run-down').getAttribute('title')).toBe('贬低竞品 · competitor-mention/run-down');
   });
 
   it('shows a server error unobtrusively and keeps the box usable', async () => {
