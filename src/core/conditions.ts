@@ -54,15 +54,21 @@ function isQuestion(t: string, s: number, e: number): boolean {
   return QUESTION_END.test(t.slice(a, b));
 }
 
-/** The last person word before `s` in its clause, or null. */
+// A person word that modifies a noun is no subject: 我的订单, 我说的 ("what I said"), 您发的图片.
+const MODIFIER = /^(?:[说讲写发问提告诉回复拍填选买]{1,2})?的/u;
+
+/** The last person word before `s` in its scope that is a subject (not 我的…, 我说的…), or null. */
 function nearestPerson(t: string, s: number, persons: RegExp, scope: ConditionScope): string | null {
   const region = t.slice(scopeStart(t, s, scope), s);
   persons.lastIndex = 0;
   let last: string | null = null;
   let m: RegExpExecArray | null;
   while ((m = persons.exec(region)) !== null) {
-    last = m[0];
-    if (m[0].length === 0) persons.lastIndex++;
+    if (m[0].length === 0) {
+      persons.lastIndex++;
+      continue;
+    }
+    if (!MODIFIER.test(region.slice(m.index + m[0].length))) last = m[0];
   }
   return last;
 }

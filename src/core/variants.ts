@@ -1,9 +1,9 @@
-// Characters the traditional→simplified conversion leaves ambiguous. opencc keeps 著 as it is (it
-// is also a simplified character: 著名), so a traditional 寫著 arrives as 写著 while the rules say
-// 写着. Patterns match either form wherever they write 着.
+// Characters the traditional→simplified conversion leaves ambiguous. opencc keeps 著 and 瞭 as they
+// are (both are also simplified characters: 著名, 瞭望), so a traditional 寫著 or 瞭解 arrives as
+// 写著 or 瞭解 while the rules say 写着 and 了解. Patterns match either form.
 
 /** Character of the patterns → the other form a normalised text may carry. */
-export const VARIANTS: Readonly<Record<string, string>> = { 着: '著' };
+export const VARIANTS: Readonly<Record<string, string>> = { 着: '著', 了: '瞭' };
 
 const ANY = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'u');
 
