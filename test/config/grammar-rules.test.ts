@@ -227,8 +227,8 @@ rules:
     expect(categoriesOf(set, '请不要对客户说“不知道”这种话')).toEqual([]);
     expect(categoriesOf(set, '“不知道”')).toEqual(['banned-phrase:error']);
     // the reported one is off, the agent's own one after it stands
-    const text = '客户说的“不知道”，我们这边也真的不知道';
-    expect(check(text, compileRules(set), {}, env).findings.map((f) => f.start)).toEqual([text.lastIndexOf('不知道')]);
+    const reply = '客户说的“不知道”，我们这边也真的不知道';
+    expect(check(reply, compileRules(set), {}, env).findings.map((f) => f.start)).toEqual([reply.lastIndexOf('不知道')]);
     // quotation marks for emphasis report nobody's words
     expect(categoriesOf(set, '这个我们“真的”不知道')).toEqual(['banned-phrase:error']);
   });
