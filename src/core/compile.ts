@@ -56,7 +56,16 @@ export function compileRegex(source: string): RegExp {
 
 
 const NO_BITS = new Int32Array(0);
-const flatten = (refs: TriggerRef[]): Int32Array => (refs.length === 0 ? NO_BITS : Int32Array.from(refs.flatMap((r) => [r.id, r.bit])));
+/** id, bit, id, bit … in one typed array, filled in place (compiling runs at every start-up). */
+function flatten(refs: readonly TriggerRef[]): Int32Array {
+  if (refs.length === 0) return NO_BITS;
+  const out = new Int32Array(refs.length * 2);
+  for (let k = 0; k < refs.length; k++) {
+    out[2 * k] = refs[k]!.id;
+    out[2 * k + 1] = refs[k]!.bit;
+  }
+  return out;
+}
 
 /** Compiles a rule set; without categories, findings are labelled with the category id. */
 export function compileRules(set: Pick<RuleSet, 'rules'> & Partial<Pick<RuleSet, 'categories'>>): CompiledRules {
