@@ -1,6 +1,7 @@
 // The `english-negation` rule kind: an English refusal. Its patterns are a cheap pre-filter in the
 // shared automaton; a hit stands only where the injected English analysis (compromise, loaded on
-// first use) sees a negated verb, and no alternative follows in that sentence or the next.
+// first use) sees a negated verb, no `unless:` condition holds, and no alternative follows in
+// that sentence or the next.
 
 import type { Candidate, KindModule, Reply } from './kind.js';
 
@@ -29,6 +30,7 @@ export const englishNegation: KindModule = {
       // An alternative offered in the same or the next sentence makes it a refusal with a way out.
       const next = clauses.find((k) => k.sentenceStart >= clause.sentenceEnd);
       const windowEnd = Math.max(clause.sentenceEnd, next ? next.sentenceEnd : nextSentenceEnd(t, clause.sentenceEnd));
+      if (c.rule.conditions.some((off) => off(t, c.s, c.e))) return false;
       return !reply.excepted(c.rule, c.s, windowEnd);
     });
   },
