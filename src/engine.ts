@@ -8,6 +8,7 @@ import { compileRules, type CompiledRules } from './core/compile.js';
 import { check as coreCheck, type CoreEnv } from './core/check.js';
 import { traditionalToSimplified } from './support/opencc.js';
 import { createEnglishAnalyzer } from './support/english.js';
+import { jiebaCutter } from './support/jieba.js';
 import { BUILTIN_PHRASEBOOK, BUILTIN_RULES, findConfig, packageVersion, readText } from './config/files.js';
 import { OUT_OF_SCOPE_FILE, phrasebookFiles, SYNONYMS_FILE } from './config/phrasebook-files.js';
 import type { WordClass } from './rank/features.js';
@@ -69,11 +70,11 @@ export interface Engine {
 const EMPTY_CONFIG: Config = { rules: {}, ruleFiles: [] };
 
 let sharedEnv: CoreEnv | undefined;
-/** Script conversion and English analysis, created once per process. */
+/** Script conversion, English analysis and word segmentation, created once per process (the last two on first use). */
 export function coreEnv(): CoreEnv {
   if (!sharedEnv) {
     const english = createEnglishAnalyzer();
-    sharedEnv = { convert: traditionalToSimplified(), english: () => english };
+    sharedEnv = { convert: traditionalToSimplified(), english: () => english, words: jiebaCutter };
   }
   return sharedEnv;
 }
@@ -95,20 +96,28 @@ export async function loadRuleSet(files: readonly string[], env: CoreEnv = coreE
   });
 }
 
-/** Applies the configuration's severity settings: by rule id first, then by category. */
-export function applySeverities(set: RuleSet, settings: Readonly<Record<string, SeveritySetting>>, configFile: string | null): RuleSet {
+/**
+ * Applies the configuration's severity settings: by rule id first, then by category. A key that
+ * names neither a loaded rule nor a declared category is refused at its place in the file.
+ */
+export function applySeverities(set: RuleSet, settings: Readonly<Record<string, SeveritySetting>>, configFile: string | null, positions: Config['rulePositions'] = {}): RuleSet {
   const ids = new Set(set.rules.map((r) => r.id));
-  const unknown = Object.keys(settings).filter((k) => k.includes('/') && !ids.has(k));
-  if (unknown.length > 0) {
-    throw new ConfigError(
-      unknown.map((k) => ({ file: configFile ?? '(config)', line: 1, column: 1, code: 'unknown-rule', message: `rules: no rule has the id "${k}"`, found: k })),
-    );
+  const categories = new Set(set.categories.map((c) => c.id));
+  const problems: Problem[] = [];
+  for (const k of Object.keys(settings)) {
+    const at = positions[k] ?? { line: 1, column: 1 };
+    const file = configFile ?? '(config)';
+    if (k.includes('/') && !ids.has(k)) problems.push({ file, ...at, code: 'unknown-rule', message: `rules: no rule has the id "${k}"`, found: k });
+    if (!k.includes('/') && !categories.has(k)) {
+      problems.push({ file, ...at, code: 'unknown-category', message: `"${k}" is neither a rule id (category/name) nor a declared category (${[...categories].join(', ')})`, found: k });
+    }
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   const rules = set.rules.map((r): RuleSpec => {
     const s = settings[r.id] ?? settings[r.category];
     return s === undefined ? r : { ...r, severity: s };
   });
-  return { rules };
+  return { rules, categories: set.categories };
 }
 
 /** Loads a phrasebook folder through the content cache. Problems are returned, not thrown. */
@@ -140,7 +149,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const base = configFile ? dirname(configFile) : cwd;
   const files = [BUILTIN_RULES, ...config.ruleFiles.map((f) => resolve(base, f)), ...(options.rules ?? []).map((f) => resolve(cwd, f))];
   const env = coreEnv();
-  const ruleSet = applySeverities(await loadRuleSet(files, env), config.rules, configFile);
+  const ruleSet = applySeverities(await loadRuleSet(files, env), config.rules, configFile, config.rulePositions);
   const compiled = compileRules(ruleSet);
   const failOn = options.failOn ?? config.failOn ?? 'error';
   const locale = config.locale ?? 'auto';

@@ -1,26 +1,10 @@
 // Shared shapes of replylint (SPEC §2–§3). The ground floor: this file imports nothing.
 
-/** Finding categories of SPEC §2, plus the ones replylint adds (marked). */
-export const CATEGORIES = [
-  'banned-phrase',
-  'absolute-promise',
-  'sensitive-data',
-  'privacy-request',
-  'buck-passing',
-  'rude',
-  'blame-customer',
-  'negative-wording',
-  'exclamation-overuse',
-  /** added: 绝对化广告用语 (广告法第九条) such as 全网最低, 第一 */
-  'ad-claim',
-  /** added: steering the customer off the platform (加微信, QQ) */
-  'off-platform',
-  /** added: paying or pressing for good reviews (好评返现) */
-  'review-solicitation',
-  /** added: style advice (mechanical wording, missing apology …), info by default */
-  'style',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+/**
+ * A finding category id ("banned-phrase", "rude" …). Categories are data: the shipped rule file
+ * declares the standard ones and a team's rule file may add its own (see CategorySpec).
+ */
+export type Category = string;
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -30,6 +14,15 @@ export type SeveritySetting = Severity | 'off';
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 1, warning: 2, error: 3 };
 
 export type Locale = 'zh' | 'en';
+
+/** A category as declared in a rule file: what it means and how loud its rules are by default. */
+export interface CategorySpec {
+  id: Category;
+  /** Severity of a rule of this category that does not set its own. */
+  severity: Severity;
+  label: { zh: string; en: string };
+  description: { zh: string; en: string };
+}
 
 export interface Fix {
   start: number;
@@ -52,6 +45,8 @@ export interface Finding {
   fix?: Fix;
   /** Why a detector fired (personal-data recognizers); masked like everything else. */
   explanation?: string;
+  /** The category's label from the rule data, in the language of `message`. */
+  categoryLabel?: string;
 }
 
 export interface CheckResult {
@@ -65,9 +60,8 @@ export interface CheckResult {
 export const PII_KINDS = ['mobile', 'landline', 'id-card', 'bank-card', 'email', 'address', 'amount'] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
 
-/** Rule kinds implemented in code; every concrete rule in banned-phrases.yaml extends one. */
-export const RULE_KINDS = ['phrase', 'pii', 'exclamation', 'english-negation'] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
+/** Name of a rule kind implemented in code (src/core/kinds/); every rule in the data extends one. */
+export type RuleKind = string;
 
 /**
  * A pattern after loading: literal text or a regular-expression source, both already in
@@ -86,6 +80,25 @@ export type CompiledPattern =
       triggers: string[][];
     };
 
+/** Where a context condition looks, relative to a match. */
+export type ConditionScope = 'clause' | 'sentence' | 'line' | 'text';
+
+/**
+ * A condition that turns a match off, compiled from a rule's `unless:` list. Word lists are
+ * regular-expression sources (alternations of normalised words), built once when rules load.
+ */
+export type Condition =
+  /** a word ends at most `within` characters before the match (-1: anywhere), inside `scope` */
+  | { type: 'before'; words: string; within: number; scope: ConditionScope }
+  /** a word starts at most `within` characters after the match (-1: anywhere), inside `scope` */
+  | { type: 'after'; words: string; within: number; scope: ConditionScope }
+  /** a word lies inside the match (an effort word between a guarantee and its outcome) */
+  | { type: 'inside'; words: string }
+  /** the nearest person word (`persons`) before the match in its clause is one of `is` */
+  | { type: 'subject'; is: string; persons: string }
+  /** the match's sentence is a question; with `self`, one whose subject is the agent */
+  | { type: 'question'; self?: string; persons?: string };
+
 /** A rule as loaded and validated: data only, ready for the core to compile. */
 export interface RuleSpec {
   id: string;
@@ -99,12 +112,18 @@ export interface RuleSpec {
   patterns: CompiledPattern[];
   /** A candidate is dropped when an exception matches a span overlapping it. */
   exceptions: CompiledPattern[];
+  /** Context conditions that turn a match off (quotation, negation, an alternative offered …). */
+  unless: Condition[];
+  /** Context conditions that lower a match's severity one step (error → warning → info). */
+  soften?: Condition[];
   /** Kind-specific options (pii recognizer name, thresholds …). */
   options: Record<string, unknown>;
 }
 
 export interface RuleSet {
   rules: RuleSpec[];
+  /** Every category the loaded rule files declare, the shipped ones first. */
+  categories: CategorySpec[];
 }
 
 /** Options of one check call. */
@@ -121,6 +140,12 @@ export interface CheckOptions {
 export interface EnglishAnalyzer {
   negatedClauses(text: string): Array<{ start: number; end: number; sentenceStart: number; sentenceEnd: number }>;
 }
+
+/**
+ * Chinese word segmentation (jieba), injected into the core so that it loads only when a rule
+ * asks for whole words. Returns the words in order; together they cover the text.
+ */
+export type WordSegmenter = (text: string) => string[];
 
 /** Intent ids of SPEC §5. */
 export const INTENTS = [

@@ -113,6 +113,7 @@ textarea.field::placeholder { color: var(--rl-muted); }
 .tip[hidden] { display: none; }
 .tip .item + .item { margin-top: 6px; padding-top: 6px; border-top: 1px solid color-mix(in srgb, var(--rl-tip-fg) 25%, transparent); }
 .tip .sev { font-weight: 700; margin-right: 4px; }
+.finding .cat { font-size: 12px; color: var(--rl-muted); background: color-mix(in srgb, var(--rl-muted) 12%, transparent); border-radius: 3px; padding: 0 4px; margin-right: 4px; }
 .tip .hint { display: block; opacity: .85; margin-top: 2px; }
 
 .notice { margin: 0; font-size: 12px; color: var(--rl-muted); }
@@ -246,6 +247,8 @@ textarea.field:focus-visible { outline: none; }
     const out = {
       ruleId: String(f.ruleId ?? ''),
       category: String(f.category ?? ''),
+      // the category's label from the rule data (a team's own categories included)
+      categoryLabel: typeof f.categoryLabel === 'string' ? f.categoryLabel : '',
       severity,
       message: String(f.message ?? ''),
       excerpt: String(f.excerpt ?? ''),
@@ -996,10 +999,11 @@ textarea.field:focus-visible { outline: none; }
           'data-index': String(i),
           'data-rule': f.ruleId,
           'data-key': `${f.ruleId}@${f.start}`,
-          title: f.ruleId,
+          title: f.categoryLabel ? `${f.categoryLabel} · ${f.ruleId}` : f.ruleId,
         },
         h('span', { class: 'chip' }, SEVERITY[f.severity].label),
         h('span', { class: 'what' },
+          f.categoryLabel ? h('span', { class: 'cat' }, f.categoryLabel) : null,
           shown ? h('span', { class: 'excerpt' }, `“${shown}”`) : null,
           h('span', { class: 'msg' }, f.message),
           hint ? h('span', { class: 'hint' }, hint) : null),

@@ -4,7 +4,6 @@
 // their findings highlighted. Inline CSS and server-side SVG only, a few lines of script for
 // sorting and filtering; every text comes from the masked summary and is HTML-escaped.
 
-import { categoryLabel } from './rules.js';
 import type { AuditSummary, SummaryConversation, SummaryTurn } from './summary.js';
 import { columnChart, escapeHtml as esc, hbarChart, type Bar } from './svg.js';
 
@@ -160,13 +159,13 @@ export function renderReport(s: AuditSummary, o: ReportOptions = {}): string {
     .map((g) => {
       const cats = Object.entries(g.byCategory)
         .sort((x, y) => y[1] - x[1])
-        .map(([c, n]) => `<a href="#${a.id('category', c)}">${esc(categoryLabel(c))}</a> ${n}`)
+        .map(([c, n]) => `<a href="#${a.id('category', c)}">${esc(s.categoryLabels[c] ?? c)}</a> ${n}`)
         .join(' · ');
       return `<section class="group" id="${a.id('agent', g.agent)}"><h3>客服 ${esc(g.agent)}</h3><p>违规率 <b>${pct(g.violationRate)}</b>（${num(g.violatingTurns)} / ${num(g.agentTurns)} 条消息）· ${num(g.sessions)} 个会话${cats ? ` · ${cats}` : ''}</p>${conversationList(g.conversations, byKey, a)}</section>`;
     })
     .join('');
   const ruleSections = s.byRule
-    .map((r) => `<section class="group" id="${a.id('rule', r.ruleId)}"><h3><span class="badge ${r.severity}">${SEV_LABEL[r.severity]}</span> ${r.title ? `${esc(r.title)} ` : ''}<code>${esc(r.ruleId)}</code></h3><p>${num(r.findings)} 次 · ${num(r.sessions)} 个会话 · 类别 <a href="#${a.id('category', r.category)}">${esc(categoryLabel(r.category))}</a></p>${conversationList(r.conversations, byKey, a)}</section>`)
+    .map((r) => `<section class="group" id="${a.id('rule', r.ruleId)}"><h3><span class="badge ${r.severity}">${SEV_LABEL[r.severity]}</span> ${r.title ? `${esc(r.title)} ` : ''}<code>${esc(r.ruleId)}</code></h3><p>${num(r.findings)} 次 · ${num(r.sessions)} 个会话 · 类别 <a href="#${a.id('category', r.category)}">${esc(s.categoryLabels[r.category] ?? r.category)}</a></p>${conversationList(r.conversations, byKey, a)}</section>`)
     .join('');
   const categorySections = s.byCategory
     .map((c) => `<section class="group" id="${a.id('category', c.category)}"><h3>${esc(c.label)} <code>${esc(c.category)}</code></h3><p>${num(c.sessions)} 个会话（${pct(c.sessionRate)}）· ${num(c.turns)} 条客服消息 · ${num(c.findings)} 个问题</p>${conversationList(c.conversations, byKey, a)}</section>`)

@@ -1,5 +1,6 @@
 // The service-level rules the audit adds to the core's findings: their ids, categories, default
-// severities and messages, and the Chinese labels the report uses for every category.
+// severities and messages, and the Chinese labels of the audit's own categories (the labels of
+// the rule categories come from the rule data).
 
 import type { Severity } from '../types.js';
 
@@ -30,24 +31,9 @@ export const AUDIT_RULES: Readonly<Record<AuditRuleId, AuditRule>> = {
   'template-slot/unfilled': { id: 'template-slot/unfilled', category: 'template-slot', severity: 'error', title: '模板占位符未填写' },
 };
 
-/** Chinese names of the categories, for the report and the pretty summary. */
-export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
-  'banned-phrase': '服务禁语',
-  'absolute-promise': '绝对化承诺',
-  'sensitive-data': '泄露个人信息',
-  'privacy-request': '索要隐私',
-  'buck-passing': '推诿',
-  rude: '辱骂/不礼貌',
-  'blame-customer': '指责客户',
-  'negative-wording': '生硬拒绝',
-  'exclamation-overuse': '感叹号过多',
-  'ad-claim': '广告绝对化用语',
-  'off-platform': '引导站外',
-  'review-solicitation': '好评返现',
-  style: '话术建议',
+/** Chinese names of the audit's own categories, for the report and the pretty summary. */
+export const AUDIT_CATEGORY_LABELS: Readonly<Record<string, string>> = {
   'response-time': '响应时效',
   'complaint-handling': '投诉处理',
   'template-slot': '模板未填写',
 };
-
-export const categoryLabel = (c: string): string => CATEGORY_LABELS[c] ?? c;

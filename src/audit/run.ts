@@ -141,6 +141,7 @@ export async function runAudit(o: AuditRunOptions): Promise<AuditRun> {
     await analyzer.close();
   }
   auditor.closeAll();
-  const summary = buildSummary(auditor, settings, { version: packageVersion(), files: o.files, mask: (text) => engine.mask(text), maskField: (text) => engine.mask(text, { alone: true }) });
+  const categoryLabels = Object.fromEntries(engine.ruleSet.categories.map((c) => [c.id, c.label.zh]));
+  const summary = buildSummary(auditor, settings, { version: packageVersion(), files: o.files, mask: (text) => engine.mask(text), maskField: (text) => engine.mask(text, { alone: true }), categoryLabels });
   return { summary, failOn: engine.failOn };
 }

@@ -5,7 +5,7 @@
 import type { Severity } from '../types.js';
 import type { Auditor, Conversation } from './auditor.js';
 import { BANDS } from './histogram.js';
-import { AUDIT_RULES, categoryLabel, type AuditRuleId } from './rules.js';
+import { AUDIT_RULES, AUDIT_CATEGORY_LABELS, type AuditRuleId } from './rules.js';
 import type { AuditSettings } from './settings.js';
 import type { AuditFinding } from './turn-analysis.js';
 
@@ -86,6 +86,8 @@ export interface AuditSummary {
   /** Further conversations behind a group's number that are not among the worst. */
   conversations: SummaryConversation[];
   problems: Array<{ file: string; line: number; message: string }>;
+  /** The label of every category that occurs, from the rule data (and the audit's own). */
+  categoryLabels: Record<string, string>;
 }
 
 const rate = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 10_000) / 10_000);
@@ -112,6 +114,8 @@ export interface SummaryOptions {
   mask(text: string): string;
   /** Masks a field that is one value by itself: agent names, session ids (default: `mask`). */
   maskField?(text: string): string;
+  /** Chinese labels of the rule categories, as the rule files declare them. */
+  categoryLabels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -135,6 +139,8 @@ function uniqueMasked(mask: (text: string) => string): (raw: string, occurrence?
 }
 
 export function buildSummary(a: Auditor, settings: AuditSettings, o: SummaryOptions): AuditSummary {
+  const labels: Record<string, string> = { ...AUDIT_CATEGORY_LABELS, ...o.categoryLabels };
+  const categoryLabel = (c: string): string => labels[c] ?? c;
   const retained = a.retained();
   // Session keys: the masked session id, unique (a reopened id, or two ids that mask alike, get ~2 …).
   const maskField = o.maskField ?? o.mask;
@@ -236,6 +242,7 @@ export function buildSummary(a: Auditor, settings: AuditSettings, o: SummaryOpti
     worst: worstList.map(conv),
     conversations: retained.filter((c) => !inWorst.has(c)).map(conv),
     problems: a.problems.map((p) => ({ file: p.file, line: p.line, message: o.mask(p.message) })),
+    categoryLabels: Object.fromEntries([...a.categories.keys()].map((c) => [c, categoryLabel(c)])),
   };
 }
 

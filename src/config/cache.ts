@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Bump when the shape of cached data changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 export function cacheDir(): string | null {
   if (process.env.REPLYLINT_NO_CACHE) return null;

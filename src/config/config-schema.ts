@@ -27,4 +27,8 @@ export const configSchema = z
   })
   .strict();
 
-export type Config = z.output<typeof configSchema>;
+export type Config = z.output<typeof configSchema> & {
+  /** Where each key of `rules:` sits, so that an unknown rule or category (known only once the
+   *  rule files are loaded) is reported at its line and column. */
+  rulePositions?: Record<string, { line: number; column: number }>;
+};

@@ -1,15 +1,30 @@
-// Compiles the pattern strings of a rule file. A pattern is literal text, or a regular expression
-// written between slashes (/…/) in which {{name}} stands for a vocabulary list. Both are brought
-// into the normalised form texts are matched in (simplified, half-width, lower case), and every
-// regex gets the literal "triggers" that let the matcher skip it on texts that cannot match.
+// Compiles the pattern strings of a rule file. A pattern is literal text, a regular expression
+// written between slashes (/…/) in which {{name}} stands for a word class, or — for grammar
+// rules — a sequence of word classes (src/core/kinds/grammar.ts). All are brought into the
+// normalised form texts are matched in (simplified, half-width, lower case), and every regex gets
+// the literal "triggers" that let the matcher skip it on texts that cannot match.
 
 import { RegExpParser, RegExpSyntaxError, visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import type { CompiledPattern } from '../types.js';
 import { normalizeLiteral, type ScriptConverter } from '../normalize.js';
+import { compileSequence } from '../core/kinds/grammar.js';
+import { variantClass } from '../core/variants.js';
 
 export interface PatternEnv {
+  /** Word classes by name, as written. */
   vocab: ReadonlyMap<string, readonly string[]>;
+  /** The same, normalised (filled on first use). */
+  classes?: Map<string, string[]>;
   convert?: ScriptConverter;
+}
+
+/** The word classes of `env`, normalised once. */
+export function normalizedClasses(env: PatternEnv): Map<string, string[]> {
+  if (!env.classes) {
+    env.classes = new Map();
+    for (const [k, words] of env.vocab) env.classes.set(k, [...new Set(words.map((w) => normalizeLiteral(w, env.convert)))]);
+  }
+  return env.classes;
 }
 
 export type PatternOutcome = { ok: true; pattern: CompiledPattern } | { ok: false; message: string; index: number };
@@ -58,7 +73,7 @@ function expandVocab(body: string, env: PatternEnv): { source: string; expansion
         const known = [...Object.keys(BUILTIN_VOCAB), ...env.vocab.keys()].join(', ');
         return { message: `unknown vocabulary {{${name}}}; define it under "vocab:" (known: ${known})`, index: m.index };
       }
-      const norm = [...new Set(words.map((w) => normalizeLiteral(w, env.convert)))].sort((a, b) => b.length - a.length);
+      const norm = [...normalizedClasses(env).get(name)!].sort((a, b) => b.length - a.length);
       replacement = `(?:${norm.map(escapeLiteral).join('|')})`;
     }
     out += body.slice(last, m.index) + replacement;
@@ -91,9 +106,11 @@ function normalizeRegexSource(source: string, ast: AST.Pattern, env: PatternEnv)
       if (node.parent.type === 'CharacterClassRange') return; // ranges keep their bounds
       const ch = String.fromCodePoint(node.value);
       const norm = normalizeLiteral(ch, env.convert);
-      if (norm !== ch && norm.length > 0) {
-        edits.push({ start: node.start, end: node.end, text: escapeChar(norm, node.parent.type === 'CharacterClass') });
-      }
+      const inClass = node.parent.type === 'CharacterClass';
+      // 着 also matches the 著 a traditional text keeps after conversion (variants.ts)
+      const variant = variantClass(norm);
+      if (variant) edits.push({ start: node.start, end: node.end, text: inClass ? variant.slice(1, -1) : variant });
+      else if (norm !== ch && norm.length > 0) edits.push({ start: node.start, end: node.end, text: escapeChar(norm, inClass) });
     },
   });
   let out = source;
@@ -181,6 +198,14 @@ function requiredOfSequence(elements: readonly AST.Element[]): Req {
 const MAX_GROUPS = 8;
 
 /**
+ * Characters found in almost every reply (pronouns, particles, punctuation). A trigger group with
+ * one of them as a whole member would fire on nearly every text and make the automaton report
+ * it at every occurrence, so such a group is kept only when a pattern has no other.
+ */
+const COMMON = new Set([...'的了是不我您你亲在有这个吗呢吧啊哦呀哈么嘛就也都还要会可到和给为说好一上下看那哪吗没很真太', ',', '?', '!', '.', ' ', '~', '。']);
+const isCommonGroup = (g: readonly string[]): boolean => g.some((w) => w.length === 1 && COMMON.has(w));
+
+/**
  * Trigger groups of a parsed pattern (AND of ORs). With a single top-level alternative every
  * element that requires a literal contributes its own group; with several alternatives the
  * pattern needs one of their best groups. [] = no literal is required.
@@ -208,7 +233,36 @@ export function triggersOf(ast: AST.Pattern): string[][] {
   flush();
   // Keep the most selective groups: longest shortest-member first, then fewest members.
   const score = (g: string[]): number => Math.min(...g.map((x) => x.length)) * 1000 - g.length;
-  return groups.sort((a, b) => score(b) - score(a)).slice(0, MAX_GROUPS);
+  const rare = groups.filter((g) => !isCommonGroup(g));
+  const kept = rare.length > 0 ? rare : groups;
+  return kept.sort((a, b) => score(b) - score(a)).slice(0, MAX_GROUPS);
+}
+
+/** Parses, bounds-checks and adds triggers to an expanded regex source. */
+function finishRegex(source: string, at: (index: number) => number): PatternOutcome {
+  let ast: AST.Pattern;
+  try {
+    ast = parse(source);
+  } catch (e) {
+    if (e instanceof RegExpSyntaxError) {
+      return { ok: false, message: `invalid regular expression: ${e.message.replace(/^Invalid regular expression: /, '')}`, index: at(e.index) };
+    }
+    throw e;
+  }
+  const unbounded = unboundedQuantifier(ast);
+  if (unbounded) {
+    return {
+      ok: false,
+      message: `unbounded quantifier "${unbounded.raw}": write a bounded one such as {0,20} (unbounded repetition risks catastrophic backtracking)`,
+      index: at(unbounded.start),
+    };
+  }
+  try {
+    new RegExp(source, 'gu');
+  } catch (e) {
+    return { ok: false, message: `invalid regular expression: ${(e as Error).message}`, index: at(0) };
+  }
+  return { ok: true, pattern: { type: 'regex', source, triggers: triggersOf(ast) } };
 }
 
 export function compilePattern(raw: string, env: PatternEnv): PatternOutcome {
@@ -229,19 +283,19 @@ export function compilePattern(raw: string, env: PatternEnv): PatternOutcome {
     }
     throw e;
   }
-  const unbounded = unboundedQuantifier(ast);
-  if (unbounded) {
-    return {
-      ok: false,
-      message: `unbounded quantifier "${unbounded.raw}": write a bounded one such as {0,20} (unbounded repetition risks catastrophic backtracking)`,
-      index: rawIndex(unbounded.start, expanded.expansions) + 1,
-    };
-  }
-  const source = normalizeRegexSource(expanded.source, ast, env);
-  try {
-    new RegExp(source, 'gu');
-  } catch (e) {
-    return { ok: false, message: `invalid regular expression: ${(e as Error).message}`, index: 1 };
-  }
-  return { ok: true, pattern: { type: 'regex', source, triggers: triggersOf(parse(source)) } };
+  // Literal characters are rewritten into their normalised form before the final checks.
+  return finishRegex(normalizeRegexSource(expanded.source, ast, env), (i) => rawIndex(i, expanded.expansions) + 1);
+}
+
+/**
+ * A grammar rule's pattern: a /regex/ as above, or a sequence of word classes and literals. The
+ * sequence's words are already normalised, so only the regex checks and the triggers remain.
+ */
+export function compileGrammarPattern(raw: string, env: PatternEnv): PatternOutcome {
+  if (isRegexPattern(raw)) return compilePattern(raw, env);
+  const seq = compileSequence(raw, { classes: normalizedClasses(env), normalize: (w) => normalizeLiteral(w, env.convert) });
+  if (!seq.ok) return seq;
+  // A sequence that is one plain literal stays a literal: it goes straight into the automaton.
+  if (/^[^{}…^$\s]+$/.test(raw.trim())) return compilePattern(raw.trim(), env);
+  return finishRegex(seq.source, () => 0);
 }

@@ -87,7 +87,7 @@ export function zodProblems(src: YamlSource, issues: readonly z.core.$ZodIssue[]
 }
 
 /** Position of a key inside the map at `path`. */
-function keyPosition(src: YamlSource, path: Path, key: string): { line: number; column: number } {
+export function keyPosition(src: YamlSource, path: Path, key: string): { line: number; column: number } {
   const map = src.doc.getIn(path, true);
   if (isMap(map)) {
     for (const pair of map.items) {

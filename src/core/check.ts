@@ -1,11 +1,13 @@
-// The scoring core: normalise → match every rule in one pass → confirm candidates against their
-// exceptions → personal-data recognizers → findings with original offsets → post-process → score.
+// The scoring core: normalise → match every rule in one pass → let each kind confirm its
+// candidates (exceptions, `unless:` conditions, quotation) → kinds that find their own (personal
+// data, exclamation marks) → findings with original offsets → post-process → score.
 // Pure: it reads no file, network, environment or clock; heavy helpers are injected.
 
-import type { Category, CheckOptions, CheckResult, EnglishAnalyzer, Finding, Locale, PiiKind, Severity } from '../types.js';
+import type { CheckOptions, CheckResult, Finding, Locale, PiiKind, Severity } from '../types.js';
 import type { CompiledRules, ActiveRule, ExceptionTest } from './compile.js';
-import { normalize, toOriginalSpan, type Normalized, type ScriptConverter } from '../normalize.js';
-import { findExclamations, type ExclamationOptions } from './exclamation.js';
+import type { Candidate, CoreEnv, KindModule, Reply } from './kinds/kind.js';
+import { normalize, toOriginalSpan, type Normalized } from '../normalize.js';
+import { quoted } from './conditions.js';
 import { postprocess } from './postprocess.js';
 import { scoreOf, passes } from './score.js';
 import { maskSpans } from '../pii/mask.js';
@@ -14,30 +16,7 @@ import { Occupied } from '../pii/occupied.js';
 import { lineColumn } from './line-column.js';
 import { formatMessage } from './message.js';
 
-/** Helpers the caller injects: script conversion and (lazily) English analysis. */
-export interface CoreEnv {
-  convert?: ScriptConverter;
-  english?: () => EnglishAnalyzer | undefined;
-}
-
-interface Candidate {
-  rule: ActiveRule;
-  /** Span in the normalised text. */
-  s: number;
-  e: number;
-  /** Span in the original text, rule id, category and severity: filled before post-processing. */
-  start: number;
-  end: number;
-  ruleId: string;
-  category: Category;
-  severity: Severity;
-  match?: RegExpExecArray;
-  vars?: Record<string, string>;
-  piiKind?: PiiKind;
-  explanation?: string;
-  /** Replacement computed by the rule kind itself (exclamation runs). */
-  replacement?: string;
-}
+export type { CoreEnv } from './kinds/kind.js';
 
 const HAS_CJK = /[\u3400-\u9fff]/;
 
@@ -45,6 +24,8 @@ export function localeOf(text: string, requested: CheckOptions['locale']): Local
   if (requested === 'zh' || requested === 'en') return requested;
   return HAS_CJK.test(text) || !/[a-z]/i.test(text) ? 'zh' : 'en';
 }
+
+type Scratch = CompiledRules['scratch'];
 
 /** True when an exception matches somewhere overlapping [s, e) of `text`. */
 function exceptionHits(x: ExceptionTest, text: string, s: number, e: number, seen: Scratch): boolean {
@@ -63,8 +44,6 @@ function exceptionHits(x: ExceptionTest, text: string, s: number, e: number, see
   return false;
 }
 
-type Scratch = CompiledRules['scratch'];
-
 function excepted(rule: ActiveRule, text: string, s: number, e: number, seen: Scratch): boolean {
   for (const x of rule.exceptions) if (exceptionHits(x, text, s, e, seen)) return true;
   return false;
@@ -79,9 +58,35 @@ function expandFix(template: string, m: RegExpExecArray | undefined, matched: st
   });
 }
 
-/** A candidate with its normalised span; the rest is filled in by locate(). */
+/** A candidate with its normalised span; the rest is filled in before post-processing. */
 function candidate(rule: ActiveRule, s: number, e: number, extra?: Partial<Candidate>): Candidate {
   return { rule, s, e, start: 0, end: 0, ruleId: rule.spec.id, category: rule.spec.category, severity: rule.severity, ...extra };
+}
+
+/** The reply as the kinds see it (one per check; methods on the prototype, nothing per call). */
+class ReplyContext implements Reply {
+  constructor(
+    readonly original: string,
+    readonly norm: Normalized,
+    readonly t: string,
+    readonly env: CoreEnv,
+    private readonly scratch: Scratch,
+  ) {
+    this.scan = new PiiScan(t);
+  }
+  /** One run of each personal-data recognizer per reply, shared by the `pii` rules and masking. */
+  readonly scan: PiiScan;
+  candidate(rule: ActiveRule, s: number, e: number, extra?: Partial<Candidate>): Candidate {
+    return candidate(rule, s, e, extra);
+  }
+  excepted(rule: ActiveRule, s: number, e: number): boolean {
+    return excepted(rule, this.t, s, e, this.scratch);
+  }
+  stands(c: Candidate): boolean {
+    if (excepted(c.rule, this.t, c.s, c.e, this.scratch)) return false;
+    for (const off of c.rule.conditions) if (off(this.t, c.s, c.e)) return false;
+    return !quoted(this.t, c.s, c.e);
+  }
 }
 
 function phraseCandidates(compiled: CompiledRules, t: string, out: Candidate[]): void {
@@ -133,50 +138,34 @@ function phraseCandidates(compiled: CompiledRules, t: string, out: Candidate[]):
   }
 }
 
-/** English negation rules: keep a trigger hit only where the analyzer sees a negated verb. */
-function confirmEnglish(compiled: CompiledRules, cands: Candidate[], t: string, env: CoreEnv): Candidate[] {
-  if (!cands.some((c) => c.rule.spec.kind === 'english-negation')) return cands;
-  const analyzer = env.english?.();
-  if (!analyzer) return cands.filter((c) => c.rule.spec.kind !== 'english-negation');
-  const clauses = analyzer.negatedClauses(t);
-  return cands.filter((c) => {
-    if (c.rule.spec.kind !== 'english-negation') return true;
-    const clause = clauses.find((k) => k.start < c.e && c.s < k.end);
-    if (!clause) return false;
-    // An alternative offered in the same or the next sentence makes it a refusal with a way out.
-    const next = clauses.find((k) => k.sentenceStart >= clause.sentenceEnd);
-    const windowEnd = Math.max(clause.sentenceEnd, next ? next.sentenceEnd : nextSentenceEnd(t, clause.sentenceEnd));
-    return !excepted(c.rule, t, c.s, windowEnd, compiled.scratch);
-  });
-}
-
-function nextSentenceEnd(t: string, from: number): number {
-  const m = /[.!?。！？\n]/g;
-  m.lastIndex = from + 1;
-  const r = m.exec(t);
-  return r ? r.index + 1 : t.length;
-}
-
-function piiCandidates(compiled: CompiledRules, t: string, out: Candidate[], scan: PiiScan): void {
-  for (const index of compiled.piiRules) {
-    const rule = compiled.rules[index]!;
-    const min = typeof rule.spec.options.minScore === 'number' ? rule.spec.options.minScore : 0.5;
-    for (const m of scan.of(rule.recognizer!)) {
-      if (m.score < min) continue;
-      if (excepted(rule, t, m.start, m.end, compiled.scratch)) continue;
-      out.push(candidate(rule, m.start, m.end, { piiKind: m.kind, explanation: m.explanation, vars: { score: String(m.score) } }));
-    }
+/** Each kind decides on its own matcher candidates; by default a candidate must stand. */
+function confirm(cands: Candidate[], reply: ReplyContext): Candidate[] {
+  let batches: Map<KindModule, Candidate[]> | undefined;
+  const kept: Candidate[] = [];
+  for (const c of cands) {
+    const kind = c.rule.kind;
+    if (kind.confirm) {
+      batches ??= new Map();
+      const b = batches.get(kind);
+      if (b) b.push(c);
+      else batches.set(kind, [c]);
+    } else if (reply.stands(c)) kept.push(c);
   }
+  if (batches) for (const [kind, batch] of batches) kept.push(...kind.confirm!(batch, reply));
+  return kept;
 }
 
-function exclamationCandidates(compiled: CompiledRules, t: string, original: string, norm: Normalized, out: Candidate[]): void {
-  for (const index of compiled.exclamationRules) {
-    const rule = compiled.rules[index]!;
-    const o = rule.spec.options as Partial<ExclamationOptions>;
-    const hits = findExclamations(t, { minRun: o.minRun ?? 2, sentenceShare: o.sentenceShare ?? 0.6, minSentences: o.minSentences ?? 3, minExclaimed: o.minExclaimed ?? 3 });
-    for (const h of hits) {
-      const [a] = toOriginalSpan(norm, h.start, h.end);
-      out.push(candidate(rule, h.start, h.end, { vars: h.vars, ...(h.kind === 'run' ? { replacement: original[a] ?? '！' } : {}) }));
+const SOFTER: Readonly<Record<Severity, Severity>> = { error: 'warning', warning: 'info', info: 'info' };
+
+/** A `soften:` condition that holds lowers a candidate's severity one step. */
+function soften(cands: Candidate[], t: string): void {
+  for (const c of cands) {
+    const softeners = c.rule.softeners;
+    for (let k = 0; k < softeners.length; k++) {
+      if (softeners[k]!(t, c.s, c.e)) {
+        c.severity = SOFTER[c.severity];
+        break;
+      }
     }
   }
 }
@@ -204,19 +193,21 @@ export function check(text: string, compiled: CompiledRules, options: CheckOptio
   if (text.length === 0) return { text, findings: [], score: 100, pass: true };
   const norm = normalize(text, env.convert);
   const t = norm.text;
-  let cands: Candidate[] = [];
-  phraseCandidates(compiled, t, cands);
-  cands = cands.filter((c) => c.rule.spec.kind === 'english-negation' || !excepted(c.rule, t, c.s, c.e, compiled.scratch));
-  cands = confirmEnglish(compiled, cands, t, env);
-  const scan = new PiiScan(t);
-  piiCandidates(compiled, t, cands, scan);
-  exclamationCandidates(compiled, t, text, norm, cands);
-  if (cands.length === 0) return { text: maskedText(text, norm, scan, []), findings: [], score: 100, pass: true };
+  const matched: Candidate[] = [];
+  phraseCandidates(compiled, t, matched);
+  const reply = new ReplyContext(text, norm, t, env, compiled.scratch);
+  const cands = matched.length > 0 ? confirm(matched, reply) : matched;
+  soften(cands, t);
+  for (const index of compiled.findRules) {
+    const rule = compiled.rules[index]!;
+    rule.kind.find!(rule, reply, cands);
+  }
+  if (cands.length === 0) return { text: maskedText(text, norm, reply.scan, []), findings: [], score: 100, pass: true };
 
   for (const c of cands) [c.start, c.end] = toOriginalSpan(norm, c.s, c.e);
   const kept = postprocess(cands);
 
-  const masked = maskedText(text, norm, scan, kept);
+  const masked = maskedText(text, norm, reply.scan, kept);
   const locale = localeOf(text, options.locale);
   const lc = lineColumn(text);
   const findings: Finding[] = [];
@@ -242,8 +233,8 @@ export function check(text: string, compiled: CompiledRules, options: CheckOptio
       f.fix = { start: c.start, end: c.end, replacement: expandFix(spec.fix, c.match, excerpt) };
     }
     if (c.explanation) f.explanation = c.explanation.replace(t.slice(c.s, c.e), excerpt);
+    f.categoryLabel = c.rule.labels[locale];
     findings.push(f);
   }
-  const sorted = findings;
-  return { text: masked, findings: sorted, score: scoreOf(sorted), pass: passes(sorted, failOn) };
+  return { text: masked, findings, score: scoreOf(findings), pass: passes(findings, failOn) };
 }

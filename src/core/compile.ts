@@ -1,26 +1,15 @@
 // Turns a loaded rule set into the structures the hot path runs on, once: one Aho-Corasick
 // automaton over every literal and every regex trigger, and each regex compiled a single time.
 
-import type { CompiledPattern, RuleSpec, RuleSet, Severity } from '../types.js';
+import type { CategorySpec, CompiledPattern, RuleSet } from '../types.js';
 import { AhoCorasick } from './aho-corasick.js';
-import { parseMessage, type MessageParts } from './message.js';
-import { getRecognizer } from '../pii/registry.js';
-import type { Recognizer } from '../pii/recognizer.js';
+import { parseMessage } from './message.js';
+import { compileConditions } from './conditions.js';
+import { kindOf } from './kinds/index.js';
+import { literalVariants } from './variants.js';
+import type { ActiveRule, ExceptionTest } from './kinds/kind.js';
 
-/**
- * An exception of a rule, ready to test. A regex exception with triggers is tested only when the
- * automaton saw one of them in the text (`id` indexes the per-check stamps).
- */
-export type ExceptionTest = { literal: string } | { re: RegExp; id: number; need: number };
-
-export interface ActiveRule {
-  index: number;
-  spec: RuleSpec;
-  severity: Severity;
-  messages: { zh: MessageParts; en: MessageParts };
-  exceptions: ExceptionTest[];
-  recognizer?: Recognizer;
-}
+export type { ActiveRule, ExceptionTest } from './kinds/kind.js';
 
 interface RegexEntry {
   rule: number;
@@ -51,10 +40,11 @@ export interface CompiledRules {
   untriggered: number[];
   /** Per regex id: a bit mask with one bit per trigger group; the regex runs when all are seen. */
   regexNeed: Int32Array;
-  piiRules: number[];
-  exclamationRules: number[];
-  englishRules: number[];
+  /** Rules whose kind finds its own candidates (personal data, exclamation marks). */
+  findRules: number[];
   exceptionCount: number;
+  /** Every declared category by id (labels for findings). */
+  categories: ReadonlyMap<string, CategorySpec>;
   /** Per-check scratch space: trigger groups seen in the current text (epoch stamps + masks), phrases seen (stamps). */
   scratch: { stamp: Int32Array; mask: Int32Array; exceptionStamp: Int32Array; exceptionMask: Int32Array; phraseStamp: Int32Array; epoch: number };
 }
@@ -66,9 +56,19 @@ export function compileRegex(source: string): RegExp {
 
 
 const NO_BITS = new Int32Array(0);
-const flatten = (refs: TriggerRef[]): Int32Array => (refs.length === 0 ? NO_BITS : Int32Array.from(refs.flatMap((r) => [r.id, r.bit])));
+/** id, bit, id, bit … in one typed array, filled in place (compiling runs at every start-up). */
+function flatten(refs: readonly TriggerRef[]): Int32Array {
+  if (refs.length === 0) return NO_BITS;
+  const out = new Int32Array(refs.length * 2);
+  for (let k = 0; k < refs.length; k++) {
+    out[2 * k] = refs[k]!.id;
+    out[2 * k + 1] = refs[k]!.bit;
+  }
+  return out;
+}
 
-export function compileRules(set: RuleSet): CompiledRules {
+/** Compiles a rule set; without categories, findings are labelled with the category id. */
+export function compileRules(set: Pick<RuleSet, 'rules'> & Partial<Pick<RuleSet, 'categories'>>): CompiledRules {
   const phraseIndex = new Map<string, number>();
   const phrases: PhraseEntry[] = [];
   const phraseTexts: string[] = [];
@@ -94,10 +94,9 @@ export function compileRules(set: RuleSet): CompiledRules {
     regexes: [],
     untriggered: [],
     regexNeed: new Int32Array(0),
-    piiRules: [],
-    exclamationRules: [],
-    englishRules: [],
+    findRules: [],
     exceptionCount: 0,
+    categories: new Map((set.categories ?? []).map((c) => [c.id, c])),
     scratch: { stamp: new Int32Array(0), mask: new Int32Array(0), exceptionStamp: new Int32Array(0), exceptionMask: new Int32Array(0), phraseStamp: new Int32Array(0), epoch: 0 },
   };
   /** Registers trigger groups; returns the mask of all groups (0 = no trigger: always run). */
@@ -116,32 +115,26 @@ export function compileRules(set: RuleSet): CompiledRules {
   for (const spec of set.rules) {
     if (spec.severity === 'off') continue;
     const index = out.rules.length;
+    const kind = kindOf(spec.kind);
+    const category = out.categories.get(spec.category);
     const rule: ActiveRule = {
       index,
       spec,
+      kind,
       severity: spec.severity,
       messages: { zh: parseMessage(spec.message.zh), en: parseMessage(spec.message.en) },
+      labels: category?.label ?? { zh: spec.category, en: spec.category },
       exceptions: spec.exceptions.map(exceptionTest),
+      state: kind.compile?.(spec),
+      conditions: compileConditions(spec.unless ?? []),
+      softeners: compileConditions(spec.soften ?? []),
     };
     out.rules.push(rule);
-    switch (spec.kind) {
-      case 'pii': {
-        rule.recognizer = getRecognizer(String(spec.options.recognizer));
-        out.piiRules.push(index);
-        continue;
-      }
-      case 'exclamation':
-        out.exclamationRules.push(index);
-        continue;
-      case 'english-negation':
-        out.englishRules.push(index);
-        break; // its patterns are the cheap pre-filter, matched like any phrase rule
-      case 'phrase':
-        break;
-    }
+    if (kind.find) out.findRules.push(index);
+    if (!kind.automaton) continue;
     for (const p of spec.patterns) {
       if (p.type === 'literal') {
-        phrases[indexFor(p.text)]!.literalOf.push(index);
+        for (const text of literalVariants(p.text)) phrases[indexFor(text)]!.literalOf.push(index);
         continue;
       }
       const id = out.regexes.length;

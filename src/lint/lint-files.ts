@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Engine } from '../engine.js';
-import { CATEGORIES, type Finding } from '../types.js';
+import type { Finding } from '../types.js';
 import type { Problem } from '../config/problems.js';
 import { cacheKey, readCache, writeCache } from '../config/cache.js';
 import { packageVersion } from '../config/files.js';
@@ -78,7 +78,7 @@ function checkFile(engine: Engine, path: string, kind: FileKind, text: string, s
 
 /** Names a replylint-disable comment may use: the engine's rule ids, the categories, lint's own rules. */
 function knownNames(engine: Engine): (name: string) => boolean {
-  const names = new Set<string>([...CATEGORIES, NEAR_DUPLICATE_RULE]);
+  const names = new Set<string>([...engine.ruleSet.categories.map((c) => c.id), NEAR_DUPLICATE_RULE]);
   for (const r of engine.ruleSet.rules) names.add(r.id).add(r.category);
   return (name) => names.has(name);
 }

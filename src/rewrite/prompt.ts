@@ -30,7 +30,8 @@ export interface PromptFinding {
 export interface TeamRules {
   failOn: Severity;
   /** Each category the team checks, with the highest severity among its rules. */
-  categories: Array<{ category: Category; severity: Severity }>;
+  /** `help`: the category's description from the rule data (a team's own categories have only that). */
+  categories: Array<{ category: Category; severity: Severity; help?: string }>;
   /** The team's own words for the model (llm.instructions). */
   instructions?: string;
 }
@@ -57,7 +58,7 @@ export interface Rejection {
 }
 
 /** What each category means, for the model (SPEC §2). */
-const CATEGORY_HELP: Readonly<Record<Category, string>> = {
+const CATEGORY_HELP: Readonly<Record<Category, string | undefined>> = {
   'banned-phrase': 'forbidden service phrases (禁语) such as 不知道, 你自己看, 这是规定, 不归我管',
   'absolute-promise': 'guarantees about outcomes nobody controls (快递一定明天到, 绝对不会坏, 100%不掉色, 保证); promising effort (一定尽快帮您处理) is fine',
   'sensitive-data': 'personal or exact financial data: phone numbers, ID and bank-card numbers, e-mail and street addresses, exact order/payment/refund amounts',
@@ -94,7 +95,7 @@ function systemPrompt(rules: TeamRules, language: Language): string {
     '6. Promise effort, never outcomes. Offer an alternative or a next step instead of a bare refusal.',
     '',
     `The team's rules — a reply fails on any finding at severity "${rules.failOn}" or above:`,
-    ...rules.categories.map((c) => `- ${c.category} (${c.severity}): ${CATEGORY_HELP[c.category]}`),
+    ...rules.categories.map((c) => `- ${c.category} (${c.severity}): ${CATEGORY_HELP[c.category] ?? c.help ?? c.category}`),
   ];
   if (rules.instructions) lines.push('', 'The team\'s own instructions:', rules.instructions.trim());
   return lines.join('\n');

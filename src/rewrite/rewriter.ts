@@ -110,7 +110,8 @@ function teamRules(ruleSet: RuleSet, failOn: Severity, instructions: string | un
     const had = top.get(r.category);
     if (!had || SEVERITY_RANK[r.severity] > SEVERITY_RANK[had]) top.set(r.category, r.severity);
   }
-  return { failOn, categories: [...top].map(([category, severity]) => ({ category, severity })), ...(instructions ? { instructions } : {}) };
+  const help = new Map(ruleSet.categories.map((c) => [c.id, c.description.en]));
+  return { failOn, categories: [...top].map(([category, severity]) => ({ category, severity, ...(help.has(category) ? { help: help.get(category)! } : {}) })), ...(instructions ? { instructions } : {}) };
 }
 
 const HAS_CJK = /[\u3400-\u9fff]/;

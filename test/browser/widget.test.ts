@@ -14,6 +14,8 @@ import { launchChromium } from '../helpers/chromium.js';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DRAFT = '这是规定，我也不知道';
 
+const TEAM_RULES = join(ROOT, 'test', 'fixtures', 'team-category.yaml');
+
 let server: ServeProcess;
 let browser: Browser;
 let page: Page;
@@ -21,7 +23,7 @@ let problems: string[] = []; // console errors and page errors of the current te
 let expectedErrors: RegExp[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServeProcess({ args: ['--no-config', '--no-feedback'] }), launchChromium()]);
+  [server, browser] = await Promise.all([startServeProcess({ args: ['--no-config', '--no-feedback', '--rules', TEAM_RULES] }), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -239,6 +241,17 @@ describe('<replylint-box> in Chromium against replylint serve', () => {
     expect(await page.locator('replylint-box mark').count()).toBe(0);
     expect(await page.locator('replylint-box li.finding').count()).toBe(0);
     expect(await box().evaluate((b) => (b as unknown as { result: { text: string } }).result.text)).toBe('您好，请问有什么可以帮您？');
+  });
+
+  it("labels each finding with its category from the rule data, a team's own category included", async () => {
+    const text = '隔壁店的货都是假货，这是规定';
+    const result = await resultFor(text);
+    await typeDraft(text);
+    const r = await result();
+    expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['banned-phrase/this-is-the-rule', 'competitor-mention/run-down']);
+    await expect.poll(() => finding('competitor-mention/run-down').locator('.cat').textContent()).toBe('贬低竞品');
+    expect(await finding('banned-phrase/this-is-the-rule').locator('.cat').textContent()).toBe('服务禁语');
+    expect(await finding('competitor-mention/run-down').getAttribute('title')).toBe('贬低竞品 · competitor-mention/run-down');
   });
 
   it('shows a server error unobtrusively and keeps the box usable', async () => {

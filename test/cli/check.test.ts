@@ -11,11 +11,11 @@ describe('replylint check', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
       [
-        '  1:1    error   “这是规定”拿规定当挡箭牌，是服务禁语。请解释原因，并看看还能为客户做什么。  banned-phrase/this-is-the-rule',
+        '  1:1    error   “这是规定”拿规定当挡箭牌，是服务禁语。请解释原因，并看看还能为客户做什么。  banned-phrase/this-is-the-rule · 服务禁语',
         '         这是规定，我也不知道',
         '         ^^^^^^^^',
         '         ↳ 这是平台的统一规则，我给您说明一下原因，也帮您看看有没有其他办法',
-        '  1:8    error   “不知道”是服务禁语：客户听到的是“没人管”。先安抚，再说明您会去查。  banned-phrase/dont-know',
+        '  1:8    error   “不知道”是服务禁语：客户听到的是“没人管”。先安抚，再说明您会去查。  banned-phrase/dont-know · 服务禁语',
         '         这是规定，我也不知道',
         '                       ^^^^^^',
         '         ↳ 请您稍等，我帮您查询一下具体情况，马上给您答复',

@@ -5,9 +5,17 @@ import { ConfigError, type Problem } from '../../src/config/problems.js';
 import { coreEnv } from '../../src/engine.js';
 
 const env = coreEnv();
+/** A team's file is always layered over a file that declares the categories it uses. */
+const BASE = {
+  file: 'base.yaml',
+  text: `categories:
+  - { id: banned-phrase, severity: error, label: { zh: 服务禁语, en: Banned phrase }, description: { zh: 禁语, en: banned } }
+  - { id: rude, severity: error, label: { zh: 不礼貌, en: Rude }, description: { zh: 不礼貌, en: rude } }
+`,
+};
 const problemsOf = (text: string, file = 'team.yaml'): Problem[] => {
   try {
-    loadRuleFiles([{ file, text }], env);
+    loadRuleFiles([BASE, { file, text }], env);
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
     throw e;
@@ -58,16 +66,17 @@ describe('loading rule files', () => {
     const codes = p.map((x) => x.code);
     expect(codes).toContain('duplicate-id');
     expect(codes).toContain('bad-pattern');
-    expect(codes).toContain('schema');
+    expect(codes).toContain('unknown-category');
     const dup = p.find((x) => x.code === 'duplicate-id')!;
     expect(dup.line).toBe(text.split('\n').findIndex((l, i) => i > 3 && l.includes('id: banned-phrase/one')) + 1);
     const bad = p.find((x) => x.code === 'bad-pattern')!;
     const line = text.split('\n').findIndex((l) => l.includes('/不(知道/'));
     expect(bad.line).toBe(line + 1);
     expect(bad.column).toBeGreaterThan(10);
-    const schema = p.find((x) => x.code === 'schema')!;
-    expect(schema.message).toMatch(/category/);
-    expect(schema.found).toBe('impolite');
+    const unknown = p.find((x) => x.code === 'unknown-category')!;
+    expect(unknown.message).toMatch(/category "impolite" is not declared/);
+    expect(unknown.found).toBe('impolite');
+    expect(unknown.line).toBe(text.split('\n').findIndex((l) => l.includes('category: impolite')) + 1);
   });
 
   it('reports examples that do not behave as declared', () => {
@@ -115,18 +124,18 @@ describe('loading rule files', () => {
   it('never half-succeeds: one bad file fails the whole load', () => {
     const good = { file: 'a.yaml', text: `rules:${rule('banned-phrase/a')}\n` };
     const bad = { file: 'b.yaml', text: 'rules: [' };
-    expect(() => loadRuleFiles([good, bad], env)).toThrow(ConfigError);
+    expect(() => loadRuleFiles([BASE, good, bad], env)).toThrow(ConfigError);
   });
 
   it('layers files: a later rule with the same id replaces the earlier; extends: none drops them', () => {
     const a = { file: 'a.yaml', text: `rules:${rule('banned-phrase/a')}${rule('banned-phrase/b')}\n` };
     const b = { file: 'b.yaml', text: `rules:${rule('banned-phrase/b').replace('severity: error', 'severity: warning')}\n` };
-    const layered = loadRuleFiles([a, b], env);
+    const layered = loadRuleFiles([BASE, a, b], env);
     expect(layered.rules.map((r) => [r.id, r.severity])).toEqual([
       ['banned-phrase/a', 'error'],
       ['banned-phrase/b', 'warning'],
     ]);
     const c = { file: 'c.yaml', text: `extends: none\nrules:${rule('banned-phrase/c')}\n` };
-    expect(loadRuleFiles([a, c], env).rules.map((r) => r.id)).toEqual(['banned-phrase/c']);
+    expect(loadRuleFiles([BASE, a, c], env).rules.map((r) => r.id)).toEqual(['banned-phrase/c']);
   });
 });

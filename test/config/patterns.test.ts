@@ -28,10 +28,15 @@ describe('compilePattern', () => {
     expect(new RegExp(p.source, 'u').test(',不能退(吧)')).toBe(true);
   });
 
-  it('extracts AND-of-OR triggers', () => {
+  it('extracts AND-of-OR triggers, leaving out groups of characters found in nearly every reply', () => {
     const p = ok('/你[^,]{0,3}(找|问)(快递|物流)/');
     if (p.type !== 'regex') throw new Error();
-    expect(p.triggers).toEqual([['快递', '物流'], ['你'], ['找', '问']]);
+    // 你 is in almost every reply: seeing it says nothing, so it is no trigger
+    expect(p.triggers).toEqual([['快递', '物流'], ['找', '问']]);
+    // … unless nothing rarer is required
+    const q = ok('/你[^,]{0,3}吗/');
+    if (q.type !== 'regex') throw new Error();
+    expect(q.triggers).toEqual([['你'], ['吗']]);
   });
 
   it('a top-level alternation needs one of its branches', () => {

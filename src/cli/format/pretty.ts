@@ -1,5 +1,5 @@
-// Human output: per file, each finding with its position, severity, message and rule id, the
-// line it is on with the span underlined, and the first suggestion; then a summary line.
+// Human output: per file, each finding with its position, severity, message, rule id and category
+// label, the line it is on with the span underlined, and the first suggestion; then a summary line.
 
 import type { Finding } from '../../types.js';
 import type { FileReport } from '../../lint/report.js';
@@ -46,7 +46,7 @@ export function formatPretty(reports: readonly FileReport[], p: Paint, options: 
     }
     for (const f of r.findings) {
       const pos = `${f.line}:${f.column}`;
-      out.push(`  ${p.dim(pos.padEnd(6))} ${severityLabel(p, f)} ${f.message}  ${p.dim(f.ruleId)}`);
+      out.push(`  ${p.dim(pos.padEnd(6))} ${severityLabel(p, f)} ${f.message}  ${p.dim(f.categoryLabel ? `${f.ruleId} · ${f.categoryLabel}` : f.ruleId)}`);
       const { line, from, to } = lineAround(r.text, f.start, f.end);
       const pad = ' '.repeat(9);
       out.push(pad + line);

@@ -13,13 +13,13 @@ function endPosition(text: string, f: Finding): { endLine: number; endColumn: nu
 }
 
 export function formatSarif(reports: readonly FileReport[], version: string): string {
-  const rules = new Map<string, { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string }; properties: { category: string } }>();
+  const rules = new Map<string, { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string }; properties: { category: string; categoryLabel?: string } }>();
   const results: unknown[] = [];
   for (const r of reports) {
     const uri = r.file.startsWith('<') ? r.file.replace(/[<>]/g, '') : r.file.split('\\').join('/');
     for (const f of r.findings) {
       if (!rules.has(f.ruleId)) {
-        rules.set(f.ruleId, { id: f.ruleId, shortDescription: { text: f.message }, defaultConfiguration: { level: LEVEL[f.severity] }, properties: { category: f.category } });
+        rules.set(f.ruleId, { id: f.ruleId, shortDescription: { text: f.message }, defaultConfiguration: { level: LEVEL[f.severity] }, properties: { category: f.category, ...(f.categoryLabel ? { categoryLabel: f.categoryLabel } : {}) } });
       }
       results.push({
         ruleId: f.ruleId,
@@ -33,7 +33,7 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
             },
           },
         ],
-        properties: { category: f.category },
+        properties: { category: f.category, ...(f.categoryLabel ? { categoryLabel: f.categoryLabel } : {}) },
         ...(f.fix
           ? {
               fixes: [

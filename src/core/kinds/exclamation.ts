@@ -1,6 +1,9 @@
 // The `exclamation` rule kind: shouting — runs of exclamation marks, or exclamation marks closing
 // most sentences of a reply. Works on normalised text, where ！ is already folded to !.
 
+import type { KindModule } from './kind.js';
+import { toOriginalSpan } from '../../normalize.js';
+
 export interface ExclamationOptions {
   /** Shortest run of marks that counts as shouting. */
   minRun: number;
@@ -52,3 +55,30 @@ export function findExclamations(text: string, o: ExclamationOptions): Exclamati
   }
   return hits;
 }
+
+const DEFAULTS: ExclamationOptions = { minRun: 2, sentenceShare: 0.6, minSentences: 3, minExclaimed: 3 };
+
+export const exclamation: KindModule = {
+  name: 'exclamation',
+  summary: 'runs of exclamation marks, or exclamation marks closing most sentences',
+  patterns: 'none',
+  syntax: 'phrase',
+  automaton: false,
+  options: (z) =>
+    z
+      .object({
+        minRun: z.number().int().min(2).optional(),
+        sentenceShare: z.number().min(0).max(1).optional(),
+        minSentences: z.number().int().min(1).optional(),
+        minExclaimed: z.number().int().min(1).optional(),
+      })
+      .strict(),
+  compile: (spec): ExclamationOptions => ({ ...DEFAULTS, ...(spec.options as Partial<ExclamationOptions>) }),
+  find(rule, reply, out) {
+    for (const h of findExclamations(reply.t, rule.state as ExclamationOptions)) {
+      // A run is fixed to a single mark, the one the agent typed first (！ or !).
+      const [a] = toOriginalSpan(reply.norm, h.start, h.end);
+      out.push(reply.candidate(rule, h.start, h.end, { vars: h.vars, ...(h.kind === 'run' ? { replacement: reply.original[a] ?? '！' } : {}) }));
+    }
+  },
+};
